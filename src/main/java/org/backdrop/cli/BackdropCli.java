@@ -1,0 +1,54 @@
+package org.backdrop.cli;
+
+import org.backdrop.StudioOpener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The {@code backdrop} command and its subcommands. */
+@Command(
+        name = "backdrop",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Measure and reduce background bias in image classifiers and object detectors.",
+        footer = {"", "Exit codes: 0 success, 1 wrong usage, 2 invalid input, 3 finished with skipped samples."})
+public final class BackdropCli implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackdropCli.class);
+
+    @Mixin
+    LoggingOptions logging;
+
+    private BackdropCli() {}
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.err);
+    }
+
+    /** Runs the command in {@code args} and returns its exit code (see {@link ExitCodes}). */
+    public static int execute(String[] args, StudioOpener studioOpener) {
+        return commandLine(studioOpener).execute(args);
+    }
+
+    static CommandLine commandLine(StudioOpener studioOpener) {
+        CommandLine commandLine = new CommandLine(new BackdropCli());
+        commandLine.addSubcommand(new StudioCommand(studioOpener));
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine failed = exception.getCommandLine();
+            failed.getErr().println("Error: " + exception.getMessage());
+            failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return ExitCodes.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            if (exception instanceof InvalidInputException) {
+                LOG.error("{}", exception.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
+            throw exception;
+        });
+        return commandLine;
+    }
+}

@@ -1,0 +1,2 @@
+/** Classification and detection metrics, and the runners that apply models to datasets. */
+package org.backdrop.eval;

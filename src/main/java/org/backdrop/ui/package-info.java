@@ -1,0 +1,2 @@
+/** The JavaFX studio; the only package that uses JavaFX. */
+package org.backdrop.ui;

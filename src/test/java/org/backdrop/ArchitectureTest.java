@@ -1,0 +1,49 @@
+package org.backdrop;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private static JavaClasses productionClasses;
+
+    @BeforeAll
+    static void importClasses() {
+        productionClasses = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.backdrop");
+    }
+
+    @Test
+    void onlyUiUsesJavaFx() {
+        ArchRule rule = noClasses()
+                .that().resideOutsideOfPackage("org.backdrop.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .because("the core and the command line must run headless, without JavaFX");
+        rule.check(productionClasses);
+    }
+
+    @Test
+    void onlyCliWritesToStandardOutput() {
+        ArchRule rule = noClasses()
+                .that().resideOutsideOfPackage("org.backdrop.cli..")
+                .should().accessField(System.class, "out")
+                .because("standard output carries only a command's JSON document; logs go to standard error");
+        rule.check(productionClasses);
+    }
+
+    @Test
+    void cliDoesNotUseUi() {
+        ArchRule rule = noClasses()
+                .that().resideInAPackage("org.backdrop.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.backdrop.ui..")
+                .because("the command line opens the studio only through StudioOpener");
+        rule.check(productionClasses);
+    }
+}
