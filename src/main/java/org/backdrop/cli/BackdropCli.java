@@ -33,7 +33,8 @@ public final class BackdropCli implements Runnable {
         return commandLine(studioOpener).execute(args);
     }
 
-    static CommandLine commandLine(StudioOpener studioOpener) {
+    /** Builds the command line with every subcommand; tests run commands through it. */
+    public static CommandLine commandLine(StudioOpener studioOpener) {
         CommandLine commandLine = new CommandLine(new BackdropCli());
         commandLine.addSubcommand(new StudioCommand(studioOpener));
         commandLine.setParameterExceptionHandler((exception, args) -> {

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Prints the one JSON document that a command run with {@code --json} writes to standard output. */
+/**
+ * Prints the one JSON document that a command run with {@code --json} writes to standard output.
+ * Output goes through picocli's writer, so tests can capture it with {@code CommandLine.setOut}.
+ */
 public final class JsonOutput {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -17,23 +20,20 @@ public final class JsonOutput {
 
     private JsonOutput() {}
 
-    /** Returns the mapper commands use to build documents. */
+    /** Returns the mapper commands use to build documents ({@code mapper().createObjectNode()}). */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
-    /** Writes {@code document} (a Jackson tree, record, map or list) and a newline to standard output. */
-    public static void print(Object document) {
-        print(document, System.out);
-    }
-
-    static void print(Object document, PrintStream out) {
+    /** Writes {@code document} (a Jackson tree, record, map or list) and a newline to the command's output. */
+    public static void print(CommandSpec spec, Object document) {
+        PrintWriter out = spec.commandLine().getOut();
         try {
-            MAPPER.writeValue((OutputStream) out, document);
-            out.println();
-            out.flush();
+            MAPPER.writeValue(out, document);
         } catch (IOException e) {
             throw new UncheckedIOException("failed to write JSON to standard output", e);
         }
+        out.println();
+        out.flush();
     }
 }

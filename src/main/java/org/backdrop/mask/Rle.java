@@ -41,6 +41,60 @@ public final class Rle {
         this.counts = counts.clone();
     }
 
+    /**
+     * Encodes a row-major mask ({@code mask[y * width + x]}, any non-zero byte is foreground).
+     *
+     * @throws IllegalArgumentException if {@code mask.length != width * height}
+     */
+    public static Rle fromRowMajor(byte[] mask, int width, int height) {
+        if (mask.length != (long) width * height) {
+            throw new IllegalArgumentException("mask of " + width + "x" + height + " needs " + (long) width * height + " bytes, got " + mask.length);
+        }
+        int[] runs = new int[Math.max(1, width * height + 1)];
+        int runCount = 0;
+        int current = 0;
+        boolean foreground = false;
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                boolean pixel = mask[y * width + x] != 0;
+                if (pixel != foreground) {
+                    runs[runCount++] = current;
+                    current = 0;
+                    foreground = pixel;
+                }
+                current++;
+            }
+        }
+        runs[runCount++] = current;
+        return new Rle(height, width, java.util.Arrays.copyOf(runs, runCount));
+    }
+
+    /** Decodes to a row-major mask ({@code mask[y * width + x]}) of 0 and 1. */
+    public byte[] toRowMajor() {
+        byte[] mask = new byte[width * height];
+        int position = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (i % 2 == 1) {
+                for (int k = position; k < position + counts[i]; k++) {
+                    int x = k / height;
+                    int y = k % height;
+                    mask[y * width + x] = 1;
+                }
+            }
+            position += counts[i];
+        }
+        return mask;
+    }
+
+    /** Returns the number of foreground pixels. */
+    public long area() {
+        long area = 0;
+        for (int i = 1; i < counts.length; i += 2) {
+            area += counts[i];
+        }
+        return area;
+    }
+
     public int height() {
         return height;
     }
