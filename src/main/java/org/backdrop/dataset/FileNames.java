@@ -29,6 +29,20 @@ public final class FileNames {
     }
 
     /**
+     * Returns {@code text} as one path segment that keeps spaces and non-ASCII letters: characters
+     * that Windows or POSIX forbid in file names ({@code / \ : * ? " < > |} and control
+     * characters) become {@code _}, as does a leading dot, so the result is never hidden, {@code .}
+     * or {@code ..}; {@code fallback} when the result would be empty.
+     */
+    public static String segment(String text, String fallback) {
+        String name = text.strip().replaceAll("[/\\\\:*?\"<>|\\p{Cntrl}]", "_");
+        if (name.startsWith(".")) {
+            name = "_" + name.substring(1);
+        }
+        return name.isEmpty() ? fallback : name;
+    }
+
+    /**
      * Returns {@code name} if no earlier call returned it (ignoring case, for case-insensitive file
      * systems), otherwise {@code name} with {@code _2}, {@code _3}, … added before {@code extension}.
      *

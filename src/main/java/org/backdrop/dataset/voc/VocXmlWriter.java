@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * elements their paths name, so {@code actions.phoning} becomes
  * {@code <actions><phoning>…</phoning></actions>}.
  */
-final class VocXmlWriter {
+public final class VocXmlWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(VocXmlWriter.class);
 
@@ -27,7 +27,7 @@ final class VocXmlWriter {
     private VocXmlWriter() {}
 
     /** Returns the UTF-8 bytes of the annotation file for {@code annotation}. */
-    static byte[] write(VocAnnotationFile annotation) {
+    public static byte[] write(VocAnnotationFile annotation) {
         StringBuilder xml = new StringBuilder("<annotation>\n");
         element(xml, 1, "filename", annotation.filename());
         xml.append("\t<size>\n");
