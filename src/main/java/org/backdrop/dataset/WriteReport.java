@@ -1,6 +1,9 @@
 package org.backdrop.dataset;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The outcome of writing a dataset: the number of samples written and the samples skipped, with reasons.
@@ -12,5 +15,29 @@ public record WriteReport(int written, List<InvalidSample> skipped) {
 
     public WriteReport {
         skipped = List.copyOf(skipped);
+    }
+
+    /** Collects a report while a writer runs. Not thread-safe. */
+    public static final class Builder {
+
+        private static final Logger LOG = LoggerFactory.getLogger(WriteReport.class);
+
+        private final List<InvalidSample> skipped = new ArrayList<>();
+        private int written;
+
+        /** Counts one sample as written. */
+        public void written() {
+            written++;
+        }
+
+        /** Lists {@code sample} as skipped for {@code reason} and logs a warning naming it. */
+        public void skipped(Sample sample, String reason) {
+            LOG.warn("Skipping sample {} ({}): {}", sample.id(), sample.image().describe(), reason);
+            skipped.add(new InvalidSample(sample.image().describe(), reason));
+        }
+
+        public WriteReport build() {
+            return new WriteReport(written, skipped);
+        }
     }
 }

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.backdrop.testing.SharedData;
+import org.backdrop.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +46,7 @@ class DatasetReadersTest {
     @Test
     void twoLayoutsNameBoth(@TempDir Path root) throws Exception {
         Files.write(root.resolve("data_batch_1.bin"), new byte[3073]);
-        Files.createDirectories(root.resolve("dog"));
-        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_3BYTE_BGR), "png", root.resolve("dog/a.png").toFile());
+        TestImages.writePng(root.resolve("dog/a.png"), 4, 4);
         Files.createDirectories(root.resolve("Annotations"));
 
         DatasetException error = assertThrows(DatasetException.class, () -> DatasetReaders.detect(root));

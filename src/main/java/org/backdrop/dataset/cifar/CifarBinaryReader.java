@@ -11,6 +11,7 @@ import org.backdrop.ProgressListener;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
+import org.backdrop.dataset.DatasetProgress;
 import org.backdrop.dataset.DatasetReader;
 import org.backdrop.dataset.ReadOptions;
 
@@ -58,10 +59,7 @@ public final class CifarBinaryReader implements DatasetReader {
         }
 
         for (int i = 0; i < batches.size(); i++) {
-            if (progress.isCancelled()) {
-                throw new CancellationException("reading " + root + " was cancelled");
-            }
-            progress.progress(i, batches.size(), "Reading CIFAR-10 batches");
+            DatasetProgress.step(progress, i, batches.size(), "Reading CIFAR-10 batches", "reading " + root);
             Path batch = batches.get(i);
             String name = batch.getFileName().toString();
             try {

@@ -10,6 +10,7 @@ import org.backdrop.dataset.Category;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
+import org.backdrop.dataset.DatasetProgress;
 import org.backdrop.dataset.DatasetReader;
 import org.backdrop.dataset.ReadOptions;
 
@@ -63,10 +64,7 @@ public final class CifarPythonReader implements DatasetReader {
         CifarDatasetBuilder builder = new CifarDatasetBuilder(root, readCategories(root));
 
         for (int i = 0; i < batches.size(); i++) {
-            if (progress.isCancelled()) {
-                throw new CancellationException("reading " + root + " was cancelled");
-            }
-            progress.progress(i, batches.size(), "Unpickling CIFAR-10 batches");
+            DatasetProgress.step(progress, i, batches.size(), "Unpickling CIFAR-10 batches", "reading " + root);
             String name = batches.get(i).getFileName().toString();
             try {
                 builder.addBatch(name, CifarPythonBatch.read(batches.get(i)).labels());

@@ -3,7 +3,6 @@ package org.backdrop.dataset.cifar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +14,9 @@ import org.backdrop.dataset.Category;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
+import org.backdrop.dataset.DatasetProgress;
 import org.backdrop.dataset.FileNames;
 import org.backdrop.dataset.ImageRef;
-import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.ReportingDatasetWriter;
 import org.backdrop.dataset.SafePaths;
 import org.backdrop.dataset.Sample;
@@ -59,22 +58,18 @@ public final class CifarWriter implements ReportingDatasetWriter {
     @Override
     public WriteReport writeWithReport(Dataset dataset, SampleImages images, Path outDir, ProgressListener progress) throws DatasetException {
         checkCategoryIds(dataset.categories());
-        List<InvalidSample> skipped = new ArrayList<>();
+        WriteReport.Builder report = new WriteReport.Builder();
         Map<String, AtomicFiles.PendingFile> batches = new LinkedHashMap<>();
-        int written = 0;
         int generated = 0;
         byte[] record = new byte[CifarBatches.RECORD_BYTES];
         List<Sample> samples = dataset.samples();
         try {
             for (int i = 0; i < samples.size(); i++) {
-                if (progress.isCancelled()) {
-                    throw new CancellationException("writing " + outDir + " was cancelled");
-                }
-                progress.progress(i, samples.size(), "Writing CIFAR-10 batches");
+                DatasetProgress.step(progress, i, samples.size(), "Writing CIFAR-10 batches", "writing " + outDir);
                 Sample sample = samples.get(i);
                 String problem = fillRecord(dataset, sample, images, record);
                 if (problem != null) {
-                    skip(skipped, sample, problem);
+                    report.skipped(sample, problem);
                     continue;
                 }
                 String batchName = batchName(sample, generated);
@@ -82,7 +77,7 @@ public final class CifarWriter implements ReportingDatasetWriter {
                     generated++;
                 }
                 batchFile(batches, outDir, batchName).stream().write(record);
-                written++;
+                report.written();
             }
             for (AtomicFiles.PendingFile batch : batches.values()) {
                 batch.commit();
@@ -94,7 +89,7 @@ public final class CifarWriter implements ReportingDatasetWriter {
             closeAll(batches.values());
         }
         progress.progress(samples.size(), samples.size(), "Writing CIFAR-10 batches");
-        return new WriteReport(written, skipped);
+        return report.build();
     }
 
     /** Fills {@code record} with the sample's label and planes; returns why it cannot, or null. */
@@ -158,11 +153,6 @@ public final class CifarWriter implements ReportingDatasetWriter {
                         + ", which does not fit the CIFAR-10 label byte (0 to 255); renumber the categories first");
             }
         }
-    }
-
-    private static void skip(List<InvalidSample> skipped, Sample sample, String reason) {
-        LOG.warn("Skipping sample {} ({}): {}", sample.id(), sample.image().describe(), reason);
-        skipped.add(new InvalidSample(sample.image().describe(), reason));
     }
 
     /** Closes every batch, deleting those not committed; a failure is logged so it cannot hide an earlier one. */

@@ -12,6 +12,7 @@ import org.backdrop.dataset.Category;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
+import org.backdrop.dataset.DatasetProgress;
 import org.backdrop.dataset.DatasetReader;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.ReadOptions;
@@ -82,12 +83,7 @@ public final class FolderReader implements DatasetReader {
         int done = 0;
         for (Category category : categories) {
             for (Path image : imagesByClass.get(category.id())) {
-                if (progress.isCancelled()) {
-                    throw new CancellationException("reading " + root + " was cancelled");
-                }
-                if (done++ % 100 == 0) {
-                    progress.progress(done, total, "Reading image headers");
-                }
+                DatasetProgress.step(progress, done++, total, "Reading image headers", "reading " + root);
                 try {
                     Sample sample = sampleReader.read(image, category, nextAnnotationId);
                     samples.add(sample);

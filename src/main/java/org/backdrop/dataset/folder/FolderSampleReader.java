@@ -86,7 +86,7 @@ final class FolderSampleReader {
         return annotations;
     }
 
-    /** Thrown when an image cannot be used; the message says what is wrong and what to do. */
+    /** Thrown when an image cannot be used; the message names the fault and the fix. */
     static final class InvalidImageException extends Exception {
         InvalidImageException(String message) {
             super(message);

@@ -17,11 +17,12 @@ import org.backdrop.dataset.Category;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
+import org.backdrop.dataset.DatasetProgress;
 import org.backdrop.dataset.FileNames;
 import org.backdrop.dataset.ImageIoFallback;
-import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.ReportingDatasetWriter;
 import org.backdrop.dataset.SafePaths;
+import org.backdrop.dataset.SampleSkippedException;
 import org.backdrop.dataset.Sample;
 import org.backdrop.dataset.SampleImages;
 import org.backdrop.dataset.WriteReport;
@@ -33,16 +34,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes an image folder: one folder per category (created even when empty, so class ids stay the
- * positions of the sorted names) and each sample's image inside its class's folder, copied byte
- * for byte, or encoded as PNG when it has no file. A sample with boxes gets a VOC annotation file
- * beside its image.
+ * Writes an image folder with one folder per category. Empty categories get a folder too, so class
+ * ids stay the positions of the sorted names. Each sample's image goes into its class's folder,
+ * copied byte for byte, or encoded as PNG when it has no file. A sample with boxes gets a VOC
+ * annotation file beside its image.
  *
  * <p>A sample needs exactly one label; others are skipped with a reason. The file name is the
  * sample's id without a leading {@code <class>/}, so {@code dog/n0001} is written as
  * {@code dog/n0001.JPEG}. Characters that file systems forbid become {@code _} in folder and file
  * names. Reading the output numbers classes by sorted folder name, so category ids that do not
- * follow name order change; a warning says so.
+ * follow name order change, and the writer logs a warning.
  */
 public final class FolderWriter implements ReportingDatasetWriter {
 
@@ -71,40 +72,33 @@ public final class FolderWriter implements ReportingDatasetWriter {
         }
 
         FileNames fileNames = new FileNames();
-        List<InvalidSample> skipped = new ArrayList<>();
+        WriteReport.Builder report = new WriteReport.Builder();
         List<Sample> samples = dataset.samples();
-        int written = 0;
         for (int i = 0; i < samples.size(); i++) {
-            if (progress.isCancelled()) {
-                throw new CancellationException("writing " + outDir + " was cancelled");
-            }
-            if (i % 100 == 0) {
-                progress.progress(i, samples.size(), "Writing image folders");
-            }
+            DatasetProgress.step(progress, i, samples.size(), "Writing image folders", "writing " + outDir);
             Sample sample = samples.get(i);
             try {
                 writeSample(dataset, sample, images, folders, fileNames, outDir);
-                written++;
-            } catch (SkipException e) {
-                LOG.warn("Skipping sample {} ({}): {}", sample.id(), sample.image().describe(), e.getMessage());
-                skipped.add(new InvalidSample(sample.image().describe(), e.getMessage()));
+                report.written();
+            } catch (SampleSkippedException e) {
+                report.skipped(sample, e.getMessage());
             } catch (IOException e) {
                 throw new DatasetException("cannot write sample " + sample.id() + " to " + outDir + ": " + e.getMessage(), e);
             }
         }
         progress.progress(samples.size(), samples.size(), "Writing image folders");
-        return new WriteReport(written, skipped);
+        return report.build();
     }
 
     private static void writeSample(Dataset dataset, Sample sample, SampleImages images, Map<Integer, String> folders, FileNames fileNames,
-            Path outDir) throws IOException, SkipException {
+            Path outDir) throws IOException, SampleSkippedException {
         if (sample.labels().size() != 1) {
-            throw new SkipException("has " + sample.labels().size() + " labels; an image folder sample needs exactly one class");
+            throw new SampleSkippedException("has " + sample.labels().size() + " labels; an image folder sample needs exactly one class");
         }
         int label = sample.labels().get(0);
         String folder = folders.get(label);
         if (folder == null) {
-            throw new SkipException("label " + label + " is not one of the dataset's category ids");
+            throw new SampleSkippedException("label " + label + " is not one of the dataset's category ids");
         }
         String stem = fileNames.unique(folder + "/" + relativeStem(sample, dataset.category(label).orElseThrow()), "");
 
@@ -112,7 +106,7 @@ public final class FolderWriter implements ReportingDatasetWriter {
         try {
             source = images.file(dataset, sample);
         } catch (SafePaths.UnsafePathException e) {
-            throw new SkipException("image path is not allowed: " + e.getMessage(), e);
+            throw new SampleSkippedException("image path is not allowed: " + e.getMessage(), e);
         }
         int[] size = source.isPresent() ? copyImage(sample, source.get(), stem, outDir) : encodeImage(dataset, sample, images, stem, outDir);
 
@@ -138,7 +132,7 @@ public final class FolderWriter implements ReportingDatasetWriter {
         return segments.isEmpty() ? "sample" : String.join("/", segments);
     }
 
-    private static int[] copyImage(Sample sample, Path source, String stem, Path outDir) throws SkipException {
+    private static int[] copyImage(Sample sample, Path source, String stem, Path outDir) throws SampleSkippedException {
         try {
             AtomicFiles.copy(source, SafePaths.resolveInside(outDir, stem + extensionOf(source)));
             if (sample.width() > 0 && sample.height() > 0) {
@@ -147,17 +141,17 @@ public final class FolderWriter implements ReportingDatasetWriter {
             ImageIoFallback.ImageSize size = ImageIoFallback.readSize(source);
             return new int[] {size.width(), size.height()};
         } catch (IOException e) {
-            throw new SkipException("image cannot be copied: " + e.getMessage(), e);
+            throw new SampleSkippedException("image cannot be copied: " + e.getMessage(), e);
         }
     }
 
-    private static int[] encodeImage(Dataset dataset, Sample sample, SampleImages images, String stem, Path outDir) throws SkipException {
+    private static int[] encodeImage(Dataset dataset, Sample sample, SampleImages images, String stem, Path outDir) throws SampleSkippedException {
         try {
             RgbImage pixels = images.load(dataset, sample);
             AtomicFiles.write(SafePaths.resolveInside(outDir, stem + ".png"), ImageIoFallback.encodePng(pixels));
             return new int[] {pixels.width(), pixels.height()};
         } catch (IOException e) {
-            throw new SkipException("image cannot be read or encoded: " + e.getMessage(), e);
+            throw new SampleSkippedException("image cannot be read or encoded: " + e.getMessage(), e);
         }
     }
 
@@ -200,16 +194,5 @@ public final class FolderWriter implements ReportingDatasetWriter {
     private static String extensionOf(Path file) {
         String extension = FileNames.extension(file.getFileName().toString());
         return extension.isEmpty() ? ".jpg" : extension;
-    }
-
-    /** Thrown when one sample cannot be written; the others still are. */
-    private static final class SkipException extends Exception {
-        SkipException(String message) {
-            super(message);
-        }
-
-        SkipException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

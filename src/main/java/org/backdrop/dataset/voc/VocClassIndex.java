@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The mask class index of each category when writing VOC. Ids 1 to 254 are kept as indices, so
- * reading the output gives the same ids; other ids are renumbered 1, 2, … in id order, and a warning
- * says so. Unless the categories are exactly the 20 VOC classes, {@code class_names.txt} records the
- * names by index for {@link VocCategories} to read back.
+ * reading the output gives the same ids. Other ids are renumbered 1, 2, … in id order, with a
+ * warning. Unless the categories are exactly the 20 VOC classes, {@code class_names.txt} records
+ * the names by index for {@link VocCategories} to read back.
  */
 final class VocClassIndex {
 

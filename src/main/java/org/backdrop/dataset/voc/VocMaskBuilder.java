@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the two VOC masks of a sample from its annotations: annotation k (1-based) becomes value
  * k in the instance mask and its category's class index in the semantic mask. Void pixels are 255
- * in the semantic mask; in the instance mask they are 255 only where no instance covers them, so
+ * in the semantic mask. In the instance mask they are 255 only where no instance covers them, so
  * instance masks read back unchanged.
  */
 final class VocMaskBuilder {

@@ -9,9 +9,9 @@ import javax.imageio.ImageIO;
 
 /**
  * The VOC devkit's colour map and palette PNG encoding. Colour i spreads the bits of i over the
- * channels, three bits at a time from the most significant bit down: bit 0 of i goes to red, bit 1
- * to green, bit 2 to blue, then bits 3 to 5 to the next lower bit of each channel, and so on. Index
- * 15 is (192, 128, 128) and index 255 (void) is (224, 224, 192).
+ * channels, from the most significant bit of each channel down. Bits 0, 1 and 2 of i set bit 7 of
+ * red, green and blue, bits 3 to 5 set bit 6, and so on. Index 15 is (192, 128, 128) and index 255
+ * (void) is (224, 224, 192).
  */
 public final class VocPalette {
 

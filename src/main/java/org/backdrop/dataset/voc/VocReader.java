@@ -15,6 +15,7 @@ import org.backdrop.ProgressListener;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
+import org.backdrop.dataset.DatasetProgress;
 import org.backdrop.dataset.DatasetReader;
 import org.backdrop.dataset.FileNames;
 import org.backdrop.dataset.InvalidSample;
@@ -76,12 +77,7 @@ public final class VocReader implements DatasetReader {
         List<InvalidSample> invalid = new ArrayList<>();
         long nextAnnotationId = 1;
         for (int i = 0; i < ids.size(); i++) {
-            if (progress.isCancelled()) {
-                throw new CancellationException("reading " + voc + " was cancelled");
-            }
-            if (i % 100 == 0) {
-                progress.progress(i, ids.size(), "Reading VOC annotations");
-            }
+            DatasetProgress.step(progress, i, ids.size(), "Reading VOC annotations", "reading " + voc);
             String id = ids.get(i);
             try {
                 Sample sample = annotated ? sampleReader.readAnnotated(id, nextAnnotationId) : sampleReader.readFromMasks(id, nextAnnotationId);

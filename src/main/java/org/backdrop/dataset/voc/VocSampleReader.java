@@ -226,7 +226,7 @@ final class VocSampleReader {
         }
     }
 
-    /** Thrown when a sample cannot be used; the message says what is wrong and what to do. */
+    /** Thrown when a sample cannot be used; the message names the fault and the fix. */
     static final class InvalidSampleException extends Exception {
         InvalidSampleException(String message) {
             super(message);

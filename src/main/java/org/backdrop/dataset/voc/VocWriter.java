@@ -15,18 +15,17 @@ import org.backdrop.dataset.Category;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
+import org.backdrop.dataset.DatasetProgress;
 import org.backdrop.dataset.FileNames;
 import org.backdrop.dataset.ImageIoFallback;
-import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.ReportingDatasetWriter;
 import org.backdrop.dataset.SafePaths;
+import org.backdrop.dataset.SampleSkippedException;
 import org.backdrop.dataset.Sample;
 import org.backdrop.dataset.SampleImages;
 import org.backdrop.dataset.WriteReport;
 import org.backdrop.image.RgbImage;
 import org.backdrop.mask.Rle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes a PASCAL VOC folder: {@code Annotations/<id>.xml}, {@code JPEGImages/<id>.<ext>},
@@ -40,8 +39,6 @@ import org.slf4j.LoggerFactory;
  * the source is VOC ({@link VocMasks}); other sources have none.
  */
 public final class VocWriter implements ReportingDatasetWriter {
-
-    private static final Logger LOG = LoggerFactory.getLogger(VocWriter.class);
 
     @Override
     public DatasetFormat format() {
@@ -60,27 +57,22 @@ public final class VocWriter implements ReportingDatasetWriter {
         FileNames fileNames = new FileNames();
         Map<String, String> writtenIds = new LinkedHashMap<>();
         List<String> segmentedIds = new ArrayList<>();
-        List<InvalidSample> skipped = new ArrayList<>();
+        WriteReport.Builder report = new WriteReport.Builder();
         List<Sample> samples = dataset.samples();
 
         for (int i = 0; i < samples.size(); i++) {
-            if (progress.isCancelled()) {
-                throw new CancellationException("writing " + outDir + " was cancelled");
-            }
-            if (i % 100 == 0) {
-                progress.progress(i, samples.size(), "Writing VOC samples");
-            }
+            DatasetProgress.step(progress, i, samples.size(), "Writing VOC samples", "writing " + outDir);
             Sample sample = samples.get(i);
             String id = fileNames.unique(FileNames.sanitize(sample.id(), "sample"), "");
             try {
                 boolean segmented = writeSample(dataset, sample, id, images, classIndex, outDir);
                 writtenIds.put(sample.id(), id);
+                report.written();
                 if (segmented) {
                     segmentedIds.add(id);
                 }
-            } catch (SkipException e) {
-                LOG.warn("Skipping sample {} ({}): {}", sample.id(), sample.image().describe(), e.getMessage());
-                skipped.add(new InvalidSample(sample.image().describe(), e.getMessage()));
+            } catch (SampleSkippedException e) {
+                report.skipped(sample, e.getMessage());
             } catch (IOException e) {
                 throw new DatasetException("cannot write VOC sample " + sample.id() + " to " + outDir + ": " + e.getMessage(), e);
             }
@@ -96,12 +88,12 @@ public final class VocWriter implements ReportingDatasetWriter {
             throw new DatasetException("cannot write the VOC lists in " + outDir + ": " + e.getMessage(), e);
         }
         progress.progress(samples.size(), samples.size(), "Writing VOC samples");
-        return new WriteReport(writtenIds.size(), skipped);
+        return report.build();
     }
 
     /** Writes one sample's image, masks and annotation file; returns whether masks were written. */
     private static boolean writeSample(Dataset dataset, Sample sample, String id, SampleImages images, VocClassIndex classIndex, Path outDir)
-            throws IOException, SkipException {
+            throws IOException, SampleSkippedException {
         List<String> names = objectNames(dataset, sample);
         WrittenImage image = writeImage(dataset, sample, id, images, outDir);
 
@@ -123,12 +115,12 @@ public final class VocWriter implements ReportingDatasetWriter {
     }
 
     /** Returns the category name of each annotation, or skips the sample when a category is not defined. */
-    private static List<String> objectNames(Dataset dataset, Sample sample) throws SkipException {
+    private static List<String> objectNames(Dataset dataset, Sample sample) throws SampleSkippedException {
         List<String> names = new ArrayList<>();
         for (Annotation annotation : sample.annotations()) {
             Optional<Category> category = dataset.category(annotation.categoryId());
             if (category.isEmpty()) {
-                throw new SkipException("annotation " + annotation.id() + " has category id " + annotation.categoryId()
+                throw new SampleSkippedException("annotation " + annotation.id() + " has category id " + annotation.categoryId()
                         + ", which the dataset does not define");
             }
             names.add(category.get().name());
@@ -137,7 +129,7 @@ public final class VocWriter implements ReportingDatasetWriter {
     }
 
     /** Copies the sample's image file, or encodes its pixels as PNG when it has no file. */
-    private static WrittenImage writeImage(Dataset dataset, Sample sample, String id, SampleImages images, Path outDir) throws SkipException {
+    private static WrittenImage writeImage(Dataset dataset, Sample sample, String id, SampleImages images, Path outDir) throws SampleSkippedException {
         try {
             Optional<Path> source = images.file(dataset, sample);
             if (source.isPresent()) {
@@ -155,12 +147,12 @@ public final class VocWriter implements ReportingDatasetWriter {
             AtomicFiles.write(SafePaths.resolveInside(outDir, VocLayout.IMAGES + "/" + fileName), ImageIoFallback.encodePng(pixels));
             return new WrittenImage(fileName, pixels.width(), pixels.height());
         } catch (IOException | SafePaths.UnsafePathException e) {
-            throw new SkipException("image cannot be copied: " + e.getMessage(), e);
+            throw new SampleSkippedException("image cannot be copied: " + e.getMessage(), e);
         }
     }
 
     /** Returns the source sample's void region when the source is VOC and has masks of the right size. */
-    private static Rle sourceVoid(Dataset dataset, Sample sample, WrittenImage image) throws SkipException {
+    private static Rle sourceVoid(Dataset dataset, Sample sample, WrittenImage image) throws SampleSkippedException {
         if (dataset.format() != DatasetFormat.VOC) {
             return null;
         }
@@ -171,20 +163,9 @@ public final class VocWriter implements ReportingDatasetWriter {
             }
             return masks.get().voidMask();
         } catch (IOException | SafePaths.UnsafePathException e) {
-            throw new SkipException("source masks cannot be read for the void region: " + e.getMessage(), e);
+            throw new SampleSkippedException("source masks cannot be read for the void region: " + e.getMessage(), e);
         }
     }
 
     private record WrittenImage(String fileName, int width, int height) {}
-
-    /** Thrown when one sample cannot be written; the others still are. */
-    private static final class SkipException extends Exception {
-        SkipException(String message) {
-            super(message);
-        }
-
-        SkipException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 }

@@ -61,7 +61,7 @@ public final class VocXml {
      *
      * @throws InvalidAnnotationException if the file is not well-formed XML, declares a DOCTYPE, is
      *     not an {@code <annotation>}, or has an object without a valid name or box; the message
-     *     says which, and where an object is at fault, which object (1-based)
+     *     names the fault and, for an object, its 1-based position
      * @throws IOException if the file cannot be read
      */
     public VocAnnotationFile parse(Path file) throws IOException {

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.backdrop.ProgressListener;
 import org.backdrop.dataset.Category;
 import org.backdrop.dataset.Dataset;
@@ -22,6 +20,7 @@ import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.Sample;
 import org.backdrop.dataset.WriteReport;
 import org.backdrop.testing.SharedData;
+import org.backdrop.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,8 +98,8 @@ class CifarWriterTest {
 
     @Test
     void imageNotThirtyTwoSquareIsSkipped() throws Exception {
-        ImageIO.write(new BufferedImage(33, 32, BufferedImage.TYPE_3BYTE_BGR), "png", folder.resolve("wide.png").toFile());
-        ImageIO.write(new BufferedImage(32, 32, BufferedImage.TYPE_3BYTE_BGR), "png", folder.resolve("square.png").toFile());
+        TestImages.writePng(folder.resolve("wide.png"), 33, 32);
+        TestImages.writePng(folder.resolve("square.png"), 32, 32);
         Dataset dataset = new Dataset(DatasetFormat.FOLDER, folder, List.of(new Category(0, "cat")), List.of(
                 new Sample("wide", new ImageRef.File("wide.png"), 33, 32, List.of(0), List.of()),
                 new Sample("square", new ImageRef.File("square.png"), 32, 32, List.of(0), List.of())), List.of());
@@ -115,7 +114,7 @@ class CifarWriterTest {
 
     @Test
     void samplesFromFilesGoToDataBatchOne() throws Exception {
-        ImageIO.write(new BufferedImage(32, 32, BufferedImage.TYPE_3BYTE_BGR), "png", folder.resolve("square.png").toFile());
+        TestImages.writePng(folder.resolve("square.png"), 32, 32);
         Dataset dataset = new Dataset(DatasetFormat.FOLDER, folder, List.of(new Category(0, "cat")),
                 List.of(new Sample("square", new ImageRef.File("square.png"), 32, 32, List.of(0), List.of())), List.of());
         Path out = folder.resolve("out");

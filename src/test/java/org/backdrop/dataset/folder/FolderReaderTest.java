@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.backdrop.ProgressListener;
 import org.backdrop.dataset.Annotation;
 import org.backdrop.dataset.BoundingBox;
@@ -22,6 +20,7 @@ import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.Sample;
 import org.backdrop.testing.SharedData;
+import org.backdrop.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +36,7 @@ class FolderReaderTest {
     }
 
     static Path writeImage(Path root, String relative, int width, int height) throws Exception {
-        Path file = root.resolve(relative);
-        Files.createDirectories(file.getParent());
-        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR), "png", file.toFile());
-        return file;
+        return TestImages.writePng(root.resolve(relative), width, height);
     }
 
     static void writeBoxFile(Path root, String relative, String name) throws Exception {

@@ -1,10 +1,9 @@
 package org.backdrop.dataset.voc;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
+import org.backdrop.testing.TestImages;
 
 /** Builds tiny VOC folders inside a test's temporary folder. */
 final class VocTestData {
@@ -27,10 +26,7 @@ final class VocTestData {
 
     /** Writes a black PNG of {@code width x height} at {@code relative} under {@code voc}. */
     static Path writeImage(Path voc, String relative, int width, int height) throws IOException {
-        Path file = voc.resolve(relative);
-        Files.createDirectories(file.getParent());
-        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR), "png", file.toFile());
-        return file;
+        return TestImages.writePng(voc.resolve(relative), width, height);
     }
 
     /** Copies {@code source} to {@code relative} under {@code voc}. */
