@@ -1,6 +1,7 @@
 package org.backdrop.mask;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A binary mask in COCO's run-length encoding: pixels in column-major order (down each column, then
@@ -193,6 +194,47 @@ public final class Rle {
     /** Returns run {@code index} without copying the runs. */
     public int run(int index) {
         return counts[index];
+    }
+
+    /** Returns the runs themselves, for this package's loops; callers must not modify the array. */
+    int[] runsView() {
+        return counts;
+    }
+
+    /**
+     * Merges masks of one size into their union or intersection, as {@code rleMerge} in pycocotools'
+     * {@code maskApi.c}. The result is the same whatever the order of the masks, and a list of one mask
+     * returns that mask.
+     *
+     * @param masks the masks, at least one, all of the same height and width
+     * @param intersect true for the intersection, false for the union
+     * @throws IllegalArgumentException if the list is empty (pycocotools returns a 0x0 mask there, but
+     *     the size of an empty result is unknown) or the sizes differ (the message names both)
+     */
+    public static Rle merge(List<Rle> masks, boolean intersect) {
+        return RunMerge.merge(masks, intersect);
+    }
+
+    /**
+     * Rasterises a box as pycocotools' {@code rleFrBbox} does: as the polygon through its four corners,
+     * with {@link Polygons#rasterize(double[], int, int)}. A box with integer corners covers exactly its
+     * pixels, so {@code [1, 2, 3, 4]} covers columns 1 to 3 and rows 2 to 5; parts outside the image
+     * are clipped.
+     *
+     * @param xywh the box as COCO's {@code [x, y, width, height]} in pixels
+     * @param height the mask height in pixels
+     * @param width the mask width in pixels
+     * @throws IllegalArgumentException if {@code xywh} does not have 4 values or a value is not finite
+     */
+    public static Rle fromBox(double[] xywh, int height, int width) {
+        if (xywh.length != 4) {
+            throw new IllegalArgumentException("a box needs 4 values [x, y, width, height], got " + xywh.length);
+        }
+        double left = xywh[0];
+        double right = left + xywh[2];
+        double top = xywh[1];
+        double bottom = top + xywh[3];
+        return Polygons.rasterize(new double[] {left, top, left, bottom, right, bottom, right, top}, height, width);
     }
 
     @Override

@@ -126,7 +126,7 @@ class CompressedRleFilesTest {
         assertEquals(writer.get("encode [44,4,52] in 10x10 to compressed string").asText(), rle.toCompressedString());
         ObjectNode segmentation = JSON.createObjectNode().put("counts", rle.toCompressedString());
         String text = JSON.writeValueAsString(segmentation);
-        // The reference text is pretty-printed as "counts": "\\14d1"; the compact form drops the space.
+        // The reference text is pretty-printed as "counts": "\\14d1", and the compact form has no space.
         assertEquals(writer.get("json text must contain").asText().replace(": ", ":"), text.substring(1, text.length() - 1));
         assertEquals(rle, Rle.fromCompressedString(JSON.readTree(text).get("counts").asText(), 10, 10));
     }
