@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The rasteriser scales the polygon by 5, walks its edges on that grid, and keeps one boundary point
  * per pixel column where an edge crosses the column's centre. A pixel is foreground when its centre
- * lies between an odd number of boundary points above it in its column. With integer corners an
+ * lies inside the polygon, up to the rounding to that grid. With integer corners an
  * axis-aligned rectangle from {@code (x0, y0)} to {@code (x1, y1)} covers columns {@code x0..x1-1} and
  * rows {@code y0..y1-1}. Parts of the polygon outside the image are clipped.
  */

@@ -1,11 +1,14 @@
 package org.backdrop.mask;
 
+import static org.backdrop.mask.CocoJson.doubles;
+import static org.backdrop.mask.CocoJson.ints;
+import static org.backdrop.mask.CocoJson.mask;
+import static org.backdrop.mask.CocoJson.read;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,42 +21,6 @@ import org.junit.jupiter.api.Test;
 
 /** Compressed and list-form RLE from shared COCO files, checked against the values recorded with them. */
 class CompressedRleFilesTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static JsonNode read(Path path) throws IOException {
-        return JSON.readTree(path.toFile());
-    }
-
-    private static Rle decode(JsonNode segmentation) {
-        int height = segmentation.get("size").get(0).asInt();
-        int width = segmentation.get("size").get(1).asInt();
-        JsonNode counts = segmentation.get("counts");
-        if (counts.isTextual()) {
-            return Rle.fromCompressedString(counts.asText(), height, width);
-        }
-        int[] runs = new int[counts.size()];
-        for (int i = 0; i < runs.length; i++) {
-            runs[i] = counts.get(i).asInt();
-        }
-        return new Rle(height, width, runs);
-    }
-
-    private static int[] ints(JsonNode array) {
-        int[] values = new int[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asInt();
-        }
-        return values;
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] values = new double[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asDouble();
-        }
-        return values;
-    }
 
     private static List<int[]> foregroundRowColumn(Rle rle) {
         byte[] pixels = rle.toRowMajor();
@@ -96,7 +63,7 @@ class CompressedRleFilesTest {
         JsonNode annotations = read(SharedData.regressionCase("CV-04/coco_rle_compressed.json")).get("annotations");
         JsonNode expected = read(SharedData.regressionCase("CV-04/expected.json"));
 
-        assertMatches(expectedEntry(expected, "ann1"), decode(annotations.get(0).get("segmentation")));
+        assertMatches(expectedEntry(expected, "ann1"), mask(annotations.get(0).get("segmentation")));
     }
 
     @Test
@@ -104,7 +71,7 @@ class CompressedRleFilesTest {
         JsonNode annotations = read(SharedData.regressionCase("CV-04/coco_rle_compressed.json")).get("annotations");
         JsonNode expected = read(SharedData.regressionCase("CV-04/expected.json"));
 
-        Rle fromList = decode(annotations.get(1).get("segmentation"));
+        Rle fromList = mask(annotations.get(1).get("segmentation"));
 
         assertMatches(expectedEntry(expected, "ann1"), fromList);
         assertEquals(expected.get("writer").get("encode [2,3,5,1,5] in 4x4").asText(), fromList.toCompressedString());
@@ -115,7 +82,7 @@ class CompressedRleFilesTest {
         JsonNode annotations = read(SharedData.regressionCase("CV-04/coco_rle_compressed.json")).get("annotations");
         JsonNode expected = read(SharedData.regressionCase("CV-04/expected.json"));
 
-        assertMatches(expectedEntry(expected, "ann3"), decode(annotations.get(2).get("segmentation")));
+        assertMatches(expectedEntry(expected, "ann3"), mask(annotations.get(2).get("segmentation")));
     }
 
     @Test
@@ -124,11 +91,11 @@ class CompressedRleFilesTest {
         Rle rle = new Rle(10, 10, new int[] {44, 4, 52});
 
         assertEquals(writer.get("encode [44,4,52] in 10x10 to compressed string").asText(), rle.toCompressedString());
-        ObjectNode segmentation = JSON.createObjectNode().put("counts", rle.toCompressedString());
-        String text = JSON.writeValueAsString(segmentation);
+        ObjectNode segmentation = CocoJson.MAPPER.createObjectNode().put("counts", rle.toCompressedString());
+        String text = CocoJson.MAPPER.writeValueAsString(segmentation);
         // The reference text is pretty-printed as "counts": "\\14d1", and the compact form has no space.
         assertEquals(writer.get("json text must contain").asText().replace(": ", ":"), text.substring(1, text.length() - 1));
-        assertEquals(rle, Rle.fromCompressedString(JSON.readTree(text).get("counts").asText(), 10, 10));
+        assertEquals(rle, Rle.fromCompressedString(CocoJson.MAPPER.readTree(text).get("counts").asText(), 10, 10));
     }
 
     @Test
@@ -140,7 +107,7 @@ class CompressedRleFilesTest {
         for (JsonNode result : results) {
             JsonNode segmentation = result.get("segmentation");
             String counts = segmentation.get("counts").asText();
-            assertEquals(counts, decode(segmentation).toCompressedString(), "image " + result.get("image_id"));
+            assertEquals(counts, mask(segmentation).toCompressedString(), "image " + result.get("image_id"));
             withBackslash += counts.indexOf('\\') >= 0 ? 1 : 0;
         }
         assertTrue(withBackslash > 0, "the file should exercise backslashes");
@@ -156,7 +123,7 @@ class CompressedRleFilesTest {
                     continue;
                 }
                 String counts = segmentation.get("counts").asText();
-                assertEquals(counts, decode(segmentation).toCompressedString(), detections + " image " + detection.get("image_id"));
+                assertEquals(counts, mask(segmentation).toCompressedString(), detections + " image " + detection.get("image_id"));
                 checked++;
             }
         }
@@ -173,7 +140,7 @@ class CompressedRleFilesTest {
                 if (!segmentation.isObject()) {
                     continue;
                 }
-                Rle rle = decode(segmentation);
+                Rle rle = mask(segmentation);
                 String where = groundTruth + " annotation " + annotation.get("id");
                 assertEquals(annotation.get("area").asDouble(), rle.area(), where);
                 assertArrayEquals(doubles(annotation.get("bbox")), rle.toBbox(), where);
@@ -193,7 +160,7 @@ class CompressedRleFilesTest {
             if (!segmentation.isObject()) {
                 continue;
             }
-            Rle rle = decode(segmentation);
+            Rle rle = mask(segmentation);
             Rle again = Rle.fromCompressedString(rle.toCompressedString(), rle.height(), rle.width());
             assertArrayEquals(ints(segmentation.get("counts")), again.counts(), "annotation " + annotation.get("id"));
             checked++;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Mask and box IoU. Expected values are intersection / union counted by hand, written as the same
- * double division pycocotools performs; for crowds the denominator is the detection's area.
+ * double division pycocotools performs. For crowds the denominator is the detection's area.
  */
 class MaskIouTest {
 

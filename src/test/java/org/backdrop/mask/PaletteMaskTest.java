@@ -1,10 +1,11 @@
 package org.backdrop.mask;
 
+import static org.backdrop.mask.CocoJson.doubles;
+import static org.backdrop.mask.CocoJson.ints;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class PaletteMaskTest {
 
     private static JsonNode expected() throws IOException {
-        return new ObjectMapper().readTree(SharedData.regressionCase("CV-08/expected.json").toFile());
+        return CocoJson.read(SharedData.regressionCase("CV-08/expected.json"));
     }
 
     private static Rle maskOfValue(Path png, int value) throws IOException {
@@ -33,22 +34,6 @@ class PaletteMaskTest {
             }
         }
         return Rle.fromRowMajor(mask, image.getWidth(), image.getHeight());
-    }
-
-    private static int[] ints(JsonNode array) {
-        int[] values = new int[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asInt();
-        }
-        return values;
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] values = new double[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asDouble();
-        }
-        return values;
     }
 
     @Test

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Polygon rasterising. The expected masks are worked out by hand: a pixel is foreground when its
  * centre lies inside the polygon, and the shapes keep every pixel centre at least 0.25 px from an edge,
- * where the 5x grid's rounding cannot change the answer. Pixel-exact edge cases come from pycocotools'
+ * where the 5x grid's rounding cannot change the result. Pixel-exact edge cases come from pycocotools'
  * own results as stated in the comments.
  */
 class PolygonsTest {
 
-    /** Triangle (0,0), (10,0), (0,5): column x holds the rows whose centre lies above y = 5 - x/2. */
+    /** Triangle (0,0), (10,0), (0,5): column x contains the rows whose centre lies above y = 5 - x/2. */
     private static final double[] TRIANGLE = {0, 0, 10, 0, 0, 5};
 
     /*

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Union and intersection of 4x4 masks; runs are column-major, starting with background. */
+/** Union and intersection of 4x4 masks. Runs are column-major and start with background. */
 class RleMergeTest {
 
     /** Columns 0 and 1. */
