@@ -23,7 +23,7 @@ public class ImageDecodeException extends Exception {
         /** An image format, or a variant of JPEG or PNG, that the decoder does not handle. */
         UNSUPPORTED_FORMAT("Convert it to an 8-bit baseline or progressive JPEG, or to PNG."),
         /** The file ends before the image data does. */
-        TRUNCATED("Copy the complete file again, or decode leniently to load the part that is present."),
+        TRUNCATED("Copy the complete file again. For a JPEG, lenient decoding loads the part that is present."),
         /** The file is damaged: a checksum, a marker or the compressed data is invalid. */
         CORRUPT("Copy the file again from its source, or remove the sample from the dataset."),
         /** The header declares more pixels than the configured limit. */

@@ -41,6 +41,11 @@ class ImageEncoderTest {
     }
 
     @Test
+    void encodePngIsDeterministic() {
+        assertArrayEquals(ImageEncoder.encodePng(IMAGE), ImageEncoder.encodePng(IMAGE));
+    }
+
+    @Test
     void writePngDecodesToSamePixels() throws Exception {
         Path file = folder.resolve("out.png");
 
