@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * print their warnings straight to standard error. The checks in {@link ImageDecoder} reject truncated
  * and corrupt files before OpenCV decodes them, which avoids most of those lines.
  */
-final class OpenCvLoader {
+public final class OpenCvLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenCvLoader.class);
 
@@ -39,7 +39,7 @@ final class OpenCvLoader {
      *
      * @throws IllegalStateException if the library cannot be loaded on this platform
      */
-    static void ensureLoaded() {
+    public static void ensureLoaded() {
         Throwable failure = Holder.FAILURE;
         if (failure != null) {
             throw new IllegalStateException(
