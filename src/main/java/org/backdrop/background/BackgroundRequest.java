@@ -50,9 +50,10 @@ public record BackgroundRequest(
 
     /** Creates the request for sample {@code index} of {@code pool}, reading its pixels, mask, label and box. */
     public static BackgroundRequest of(SamplePool pool, int index, long runSeed, String variant) {
-        return new BackgroundRequest(
-                pool, index, pool.id(index), pool.label(index), pool.image(index), pool.mask(index),
-                pool.objectBox(index), runSeed, variant);
+        RgbImage image = pool.image(index);
+        byte[] mask = pool.mask(index);
+        return new BackgroundRequest(pool, index, pool.id(index), pool.label(index), image, mask,
+                SamplePool.objectBox(pool, index, image, mask), runSeed, variant);
     }
 
     /** Returns a fresh generator for this sample and variant; see {@link Seeds#derive}. */

@@ -5,8 +5,8 @@ import org.backdrop.image.RgbImage;
 
 /**
  * ImageNet-9's Only-BG-T fill (Xiao, Engstrom, Ilyas and Madry, "Noise or Signal: The Role of Image
- * Backgrounds in Object Recognition", ICLR 2021): the object box is replaced by tiles cut from the
- * largest strip of the image that lies wholly outside the box.
+ * Backgrounds in Object Recognition", arXiv:2006.09994, and the authors' generation script): the object
+ * box is replaced by tiles cut from the largest strip of the image that lies wholly outside the box.
  *
  * <p>The candidate strips are the full-height strips left and right of the box and the full-width
  * strips above and below it. The wider of left and right (right on a tie) competes with the taller of

@@ -11,9 +11,10 @@ import org.backdrop.ProgressListener;
 import org.backdrop.image.RgbImage;
 
 /**
- * Backgrounds whose correlation with the class is set by the user ({@code correlated=P:GROUPS_FILE}),
- * the construction of the Waterbirds dataset (Sagawa et al., "Distributionally Robust Neural
- * Networks", ICLR 2020) for any dataset and any {@code P} in 0..1.
+ * Backgrounds whose correlation with the class is set by the user ({@code correlated=P:GROUPS_FILE}).
+ * This generalises the Waterbirds dataset (Sagawa et al.) to any dataset and any {@code P} in 0..1:
+ * its training split puts 95% of CUB's water birds on Places water scenes and 95% of its land birds on
+ * land scenes.
  *
  * <p>Each class is tied to one group of scene photos. A sample gets a photo of its own class's group
  * when the first uniform draw {@code u} of its seeded generator is below {@code P}, otherwise a photo of

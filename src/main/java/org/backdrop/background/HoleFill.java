@@ -12,6 +12,8 @@ public enum HoleFill {
      * OpenCV {@code Photo.inpaint} with Telea's method and a radius of {@value #INPAINT_RADIUS_PIXELS}
      * pixels over the mask's foreground pixels.
      */
+    // NOTE: the hole is exactly the mask, not dilated, so object pixels that a tight mask misses at
+    // the edge are spread into the fill.
     INPAINT,
 
     /** ImageNet-9's Only-BG-T rule over the object box; see {@link BoxTiling}. */

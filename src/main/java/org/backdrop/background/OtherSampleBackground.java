@@ -43,7 +43,11 @@ public final class OtherSampleBackground implements Background {
         this.classes = classes;
     }
 
-    /** Returns the {@code bg-*} background for a rule and fill, named as on the command line. */
+    /**
+     * Returns the {@code bg-*} background for a rule and fill, named as on the command line. The name
+     * for {@link DonorRule#RANDOM_CLASS}, {@code bg-random-class}, has no command-line form, because
+     * {@code mixed-rand} is that rule with tiling.
+     */
     public static OtherSampleBackground borrowed(DonorRule rule, HoleFill fill) {
         String ruleName = switch (rule) {
             case RANDOM -> "bg-random";
@@ -65,7 +69,7 @@ public final class OtherSampleBackground implements Background {
         return rule;
     }
 
-    /** Returns how the donor's object hole is filled. */
+    /** Returns the method that fills the donor's object hole. */
     public HoleFill fill() {
         return fill;
     }
@@ -108,8 +112,10 @@ public final class OtherSampleBackground implements Background {
             if (donor < 0) {
                 return Optional.empty();
             }
-            Optional<RgbImage> filled = fill.fill(pool.image(donor), pool.mask(donor),
-                    fill == HoleFill.TILE ? pool.objectBox(donor) : Optional.empty());
+            RgbImage image = pool.image(donor);
+            byte[] mask = pool.mask(donor);
+            Optional<PixelBox> box = fill == HoleFill.TILE ? SamplePool.objectBox(pool, donor, image, mask) : Optional.empty();
+            Optional<RgbImage> filled = fill.fill(image, mask, box);
             if (filled.isPresent()) {
                 return Optional.of(new FilledDonor(donor, filled.get()));
             }

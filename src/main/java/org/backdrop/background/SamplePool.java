@@ -45,12 +45,18 @@ public interface SamplePool {
     }
 
     /**
-     * Returns the box around the object of sample {@code index}; by default the smallest box around
-     * its mask's foreground, empty when the mask has none. A pool that has annotated boxes may return
-     * the box enclosing all of them instead.
+     * Returns the box enclosing the annotated objects of sample {@code index}, for a pool whose dataset
+     * has boxes; by default empty, and then the smallest box around the mask's foreground is used.
      */
-    default Optional<PixelBox> objectBox(int index) {
-        RgbImage image = image(index);
-        return PixelBox.enclosing(mask(index), image.width(), image.height());
+    default Optional<PixelBox> annotatedBox(int index) {
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the box around the object of a sample whose pixels and mask are already loaded: its
+     * {@link #annotatedBox}, else the smallest box around the mask's foreground, empty when there is none.
+     */
+    static Optional<PixelBox> objectBox(SamplePool pool, int index, RgbImage image, byte[] mask) {
+        return pool.annotatedBox(index).or(() -> PixelBox.enclosing(mask, image.width(), image.height()));
     }
 }

@@ -32,6 +32,15 @@ class ImageNet9VariantsTest {
     }
 
     @Test
+    void onlyBgBUsesAnnotatedBox() {
+        InMemoryPool pool = new InMemoryPool().add("sample", 0, IMAGE, L_MASK).withAnnotatedBox(0, new PixelBox(4, 2, 2, 1));
+
+        RgbImage out = Backgrounds.parse("only-bg-b").compose(pool.request(0, 7, "variant"), Compositor.HARD);
+
+        assertEquals(List.of("4,2", "5,2"), changedPixels(out));
+    }
+
+    @Test
     void noFgBlacksOutMaskPixelsOnly() {
         RgbImage out = Backgrounds.parse("no-fg").compose(request(L_MASK), Compositor.HARD);
 

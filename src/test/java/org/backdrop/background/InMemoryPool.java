@@ -1,8 +1,10 @@
 package org.backdrop.background;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.backdrop.image.RgbImage;
 
 /** A sample pool held in lists, for tests. */
@@ -12,6 +14,7 @@ final class InMemoryPool implements SamplePool {
 
     private final List<Entry> entries = new ArrayList<>();
     private final Map<Integer, String> classNames;
+    private final Map<Integer, PixelBox> annotatedBoxes = new HashMap<>();
 
     InMemoryPool() {
         this(Map.of());
@@ -23,6 +26,11 @@ final class InMemoryPool implements SamplePool {
 
     InMemoryPool add(String id, int label, RgbImage image, byte[] mask) {
         entries.add(new Entry(id, label, image, mask));
+        return this;
+    }
+
+    InMemoryPool withAnnotatedBox(int index, PixelBox box) {
+        annotatedBoxes.put(index, box);
         return this;
     }
 
@@ -53,6 +61,11 @@ final class InMemoryPool implements SamplePool {
     @Override
     public byte[] mask(int index) {
         return entries.get(index).mask();
+    }
+
+    @Override
+    public Optional<PixelBox> annotatedBox(int index) {
+        return Optional.ofNullable(annotatedBoxes.get(index));
     }
 
     @Override
