@@ -1,5 +1,6 @@
 package org.backdrop.background;
 
+import org.backdrop.image.OpenCvLoader;
 import org.backdrop.image.RgbImage;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -143,7 +144,7 @@ public record Compositor(int dilationPixels, double featherSigmaPixels) {
         for (int i = 0; i < mask.length; i++) {
             values[i] = mask[i] != 0 ? 1.0 : 0.0;
         }
-        OpenCvNatives.load();
+        OpenCvLoader.ensureLoaded();
         Mat source = new Mat(height, width, CvType.CV_64FC1);
         Mat blurred = new Mat();
         try {

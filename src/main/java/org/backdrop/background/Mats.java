@@ -1,5 +1,6 @@
 package org.backdrop.background;
 
+import org.backdrop.image.OpenCvLoader;
 import org.backdrop.image.RgbImage;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -11,7 +12,7 @@ final class Mats {
 
     /** Returns a CV_8UC3 Mat with the image's bytes in R, G, B order (OpenCV's own order is B, G, R). */
     static Mat fromImage(RgbImage image) {
-        OpenCvNatives.load();
+        OpenCvLoader.ensureLoaded();
         Mat mat = new Mat(image.height(), image.width(), CvType.CV_8UC3);
         mat.put(0, 0, image.pixels());
         return mat;
@@ -26,7 +27,7 @@ final class Mats {
 
     /** Returns a CV_8UC1 Mat holding 255 where the mask is foreground and 0 elsewhere. */
     static Mat fromMask(byte[] mask, int width, int height) {
-        OpenCvNatives.load();
+        OpenCvLoader.ensureLoaded();
         byte[] binary = new byte[mask.length];
         for (int i = 0; i < mask.length; i++) {
             binary[i] = mask[i] != 0 ? (byte) 255 : 0;

@@ -11,11 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.backdrop.image.ImageDecodeException;
+import org.backdrop.image.ImageDecoder;
 import org.backdrop.image.RgbImage;
-import org.opencv.core.Mat;
-import org.opencv.core.MatOfByte;
-import org.opencv.imgcodecs.Imgcodecs;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * Scene photos on disk, decoded on demand and scaled to cover a sample ({@link Resizing#coverAndCenterCrop}).
@@ -95,35 +93,20 @@ final class PhotoLibrary {
     }
 
     /**
-     * Decodes a photo file to RGB with OpenCV (EXIF orientation applied, grey and alpha images turned
-     * into three channels).
+     * Decodes a photo file to upright RGB with {@link ImageDecoder}, which rejects truncated and corrupt
+     * files.
      *
-     * @throws IllegalArgumentException if the file is not an image OpenCV can decode
+     * @throws IllegalArgumentException if the file is not a complete JPEG or PNG image
      * @throws UncheckedIOException if the file cannot be read
      */
-    // TODO: decode through the image package's decoder once it exists, so one class reads every image.
     static RgbImage read(Path file) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scene photo " + file, e);
-        }
-        OpenCvNatives.load();
-        MatOfByte encoded = new MatOfByte(bytes);
-        Mat bgr = Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_COLOR);
-        Mat rgb = new Mat();
-        try {
-            if (bgr.empty()) {
-                throw new IllegalArgumentException(
-                        "cannot decode scene photo " + file + ": not an image OpenCV can read; replace or remove it");
+            return ImageDecoder.decode(file);
+        } catch (ImageDecodeException e) {
+            if (e.reason() == ImageDecodeException.Reason.NOT_FOUND || e.reason() == ImageDecodeException.Reason.READ_FAILED) {
+                throw new UncheckedIOException(new IOException("cannot read scene photo " + e.getMessage(), e));
             }
-            Imgproc.cvtColor(bgr, rgb, Imgproc.COLOR_BGR2RGB);
-            return Mats.toImage(rgb);
-        } finally {
-            encoded.release();
-            bgr.release();
-            rgb.release();
+            throw new IllegalArgumentException("cannot use scene photo " + e.getMessage() + "; replace or remove it", e);
         }
     }
 
