@@ -12,7 +12,10 @@ import org.backdrop.dataset.FileNames;
 /** File names of the image folder layout: which files are images and which folders are classes. */
 final class FolderLayout {
 
-    /** Extensions read as images, compared in lower case; other files are ignored. */
+    /**
+     * Extensions taken for images, compared in lower case; other files are ignored. Only JPEG and PNG
+     * decode, so BMP, GIF and TIFF files are listed as invalid samples rather than silently left out.
+     */
     static final Set<String> IMAGE_EXTENSIONS = Set.of(".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff");
 
     /** Folders whose presence marks a VOC dataset rather than class folders. */

@@ -10,12 +10,13 @@ import java.util.Map;
 import org.backdrop.dataset.Annotation;
 import org.backdrop.dataset.Category;
 import org.backdrop.dataset.FileNames;
-import org.backdrop.dataset.ImageIoFallback;
 import org.backdrop.dataset.ImageRef;
 import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.Sample;
 import org.backdrop.dataset.voc.VocObject;
 import org.backdrop.dataset.voc.VocXml;
+import org.backdrop.image.ImageDecodeException;
+import org.backdrop.image.ImageHeader;
 
 /** Reads one image of an image folder and the VOC annotation file beside it, if any. */
 final class FolderSampleReader {
@@ -45,21 +46,20 @@ final class FolderSampleReader {
      */
     Sample read(Path image, Category category, long firstAnnotationId) throws InvalidImageException {
         String relative = relativeName(root, image);
-        ImageIoFallback.ImageSize size;
+        ImageHeader header;
         try {
-            // TODO: read the size with the image package's header reader, which applies EXIF orientation, once it is merged.
-            size = ImageIoFallback.readSize(image);
-        } catch (IOException e) {
+            header = ImageHeader.read(image);
+        } catch (ImageDecodeException e) {
             throw new InvalidImageException("image header cannot be read: " + e.getMessage(), e);
         }
-        if (size.pixels() > options.maxPixels()) {
-            throw new InvalidImageException("declares " + size.width() + "x" + size.height() + " pixels, more than the limit of "
+        if (header.pixelCount() > options.maxPixels()) {
+            throw new InvalidImageException("declares " + header.width() + "x" + header.height() + " pixels, more than the limit of "
                     + options.maxPixels() + "; raise the pixel limit to read it");
         }
 
         String id = relative.substring(0, relative.length() - FileNames.extension(relative).length());
         List<Annotation> annotations = readAnnotations(image, id, category, firstAnnotationId);
-        return new Sample(id, new ImageRef.File(relative), size.width(), size.height(), List.of(category.id()), annotations);
+        return new Sample(id, new ImageRef.File(relative), header.orientedWidth(), header.orientedHeight(), List.of(category.id()), annotations);
     }
 
     private List<Annotation> readAnnotations(Path image, String id, Category category, long firstAnnotationId) throws InvalidImageException {

@@ -19,7 +19,6 @@ import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.DatasetProgress;
 import org.backdrop.dataset.FileNames;
-import org.backdrop.dataset.ImageIoFallback;
 import org.backdrop.dataset.ReportingDatasetWriter;
 import org.backdrop.dataset.SafePaths;
 import org.backdrop.dataset.SampleSkippedException;
@@ -29,6 +28,9 @@ import org.backdrop.dataset.WriteReport;
 import org.backdrop.dataset.voc.VocAnnotationFile;
 import org.backdrop.dataset.voc.VocObject;
 import org.backdrop.dataset.voc.VocXmlWriter;
+import org.backdrop.image.ImageDecodeException;
+import org.backdrop.image.ImageEncoder;
+import org.backdrop.image.ImageHeader;
 import org.backdrop.image.RgbImage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,9 +140,9 @@ public final class FolderWriter implements ReportingDatasetWriter {
             if (sample.width() > 0 && sample.height() > 0) {
                 return new int[] {sample.width(), sample.height()};
             }
-            ImageIoFallback.ImageSize size = ImageIoFallback.readSize(source);
-            return new int[] {size.width(), size.height()};
-        } catch (IOException e) {
+            ImageHeader header = ImageHeader.read(source);
+            return new int[] {header.orientedWidth(), header.orientedHeight()};
+        } catch (IOException | ImageDecodeException e) {
             throw new SampleSkippedException("image cannot be copied: " + e.getMessage(), e);
         }
     }
@@ -148,7 +150,7 @@ public final class FolderWriter implements ReportingDatasetWriter {
     private static int[] encodeImage(Dataset dataset, Sample sample, SampleImages images, String stem, Path outDir) throws SampleSkippedException {
         try {
             RgbImage pixels = images.load(dataset, sample);
-            AtomicFiles.write(SafePaths.resolveInside(outDir, stem + ".png"), ImageIoFallback.encodePng(pixels));
+            AtomicFiles.write(SafePaths.resolveInside(outDir, stem + ".png"), ImageEncoder.encodePng(pixels));
             return new int[] {pixels.width(), pixels.height()};
         } catch (IOException e) {
             throw new SampleSkippedException("image cannot be read or encoded: " + e.getMessage(), e);

@@ -4,13 +4,13 @@ import java.util.List;
 import org.backdrop.dataset.Annotation;
 import org.backdrop.dataset.Sample;
 import org.backdrop.mask.Rle;
-import org.backdrop.mask.RleSegmentation;
+import org.backdrop.mask.Segmentations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the two VOC masks of a sample from its annotations: annotation k (1-based) becomes value
- * k in the instance mask and its category's class index in the semantic mask. Void pixels are 255
+ * Builds the two VOC masks of a sample from its annotations, rasterising polygons: annotation k
+ * (1-based) becomes value k in the instance mask and its category's class index in the semantic mask. Void pixels are 255
  * in the semantic mask. In the instance mask they are 255 only where no instance covers them, so
  * instance masks read back unchanged.
  */
@@ -20,9 +20,9 @@ final class VocMaskBuilder {
 
     private VocMaskBuilder() {}
 
-    /** Returns true when some annotation of {@code sample} has a mask to write. */
+    /** Returns true when some annotation of {@code sample} has a mask (RLE or polygons) to write. */
     static boolean hasMasks(Sample sample) {
-        return sample.annotations().stream().anyMatch(annotation -> annotation.segmentation() instanceof RleSegmentation);
+        return sample.annotations().stream().anyMatch(annotation -> annotation.segmentation() != null);
     }
 
     /**
@@ -60,24 +60,18 @@ final class VocMaskBuilder {
         if (annotation.segmentation() == null) {
             return null;
         }
-        if (!(annotation.segmentation() instanceof RleSegmentation rleSegmentation)) {
-            // TODO: rasterise polygon segmentations with the mask package once it provides a rasteriser.
-            LOG.warn("Annotation {} of sample {} has polygons, which the VOC writer cannot rasterise yet; its mask is left out",
-                    annotation.id(), sample.id());
-            return null;
-        }
-        Rle rle = rleSegmentation.rle();
-        if (rle.width() != width || rle.height() != height) {
-            LOG.warn("Annotation {} of sample {} has a {}x{} mask but the image is {}x{}; its mask is left out",
-                    annotation.id(), sample.id(), rle.width(), rle.height(), width, height);
-            return null;
-        }
         if (number >= IndexedMask.VOID) {
             LOG.warn("Sample {} has more than {} objects with masks; the mask of object {} is left out because VOC instance masks"
                     + " hold 254 objects", sample.id(), IndexedMask.VOID - 1, number);
             return null;
         }
-        return rle;
+        try {
+            return Segmentations.toRle(annotation.segmentation(), height, width);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Annotation {} of sample {} has a mask that does not fit its {}x{} image; the mask is left out: {}",
+                    annotation.id(), sample.id(), width, height, e.getMessage());
+            return null;
+        }
     }
 
     private static void fill(byte[] target, byte[] where, byte value) {

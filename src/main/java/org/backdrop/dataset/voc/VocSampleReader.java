@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.backdrop.dataset.Annotation;
 import org.backdrop.dataset.BoundingBox;
-import org.backdrop.dataset.ImageIoFallback;
 import org.backdrop.dataset.ImageRef;
 import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.SafePaths;
 import org.backdrop.dataset.Sample;
+import org.backdrop.image.ImageDecodeException;
+import org.backdrop.image.ImageHeader;
 import org.backdrop.mask.RleSegmentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +64,9 @@ final class VocSampleReader {
         int width = annotation.width();
         int height = annotation.height();
         if (width == 0 || height == 0) {
-            ImageIoFallback.ImageSize size = readImageSize(image);
-            width = size.width();
-            height = size.height();
+            ImageHeader header = readImageHeader(image);
+            width = header.orientedWidth();
+            height = header.orientedHeight();
         }
         checkPixelLimit(width, height);
         Optional<VocMasks> masks = readMasks(id, width, height);
@@ -136,11 +137,10 @@ final class VocSampleReader {
         throw new InvalidSampleException("image file " + VocLayout.IMAGES + "/" + expected + " not found; add the image or remove the sample");
     }
 
-    private ImageIoFallback.ImageSize readImageSize(String image) throws InvalidSampleException {
+    private ImageHeader readImageHeader(String image) throws InvalidSampleException {
         try {
-            // TODO: read the size with the image package's header reader, which applies EXIF orientation, once it is merged.
-            return ImageIoFallback.readSize(SafePaths.resolveInside(voc, image));
-        } catch (IOException e) {
+            return ImageHeader.read(SafePaths.resolveInside(voc, image));
+        } catch (ImageDecodeException e) {
             throw new InvalidSampleException("has no <size> and the size of " + image + " cannot be read: " + e.getMessage(), e);
         }
     }

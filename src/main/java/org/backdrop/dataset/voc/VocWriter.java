@@ -17,7 +17,6 @@ import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.DatasetProgress;
 import org.backdrop.dataset.FileNames;
-import org.backdrop.dataset.ImageIoFallback;
 import org.backdrop.dataset.ReportingDatasetWriter;
 import org.backdrop.dataset.SafePaths;
 import org.backdrop.dataset.SampleSkippedException;
@@ -25,13 +24,17 @@ import org.backdrop.dataset.Sample;
 import org.backdrop.dataset.SampleImages;
 import org.backdrop.dataset.WriteReport;
 import org.backdrop.image.RgbImage;
+import org.backdrop.image.ImageDecodeException;
+import org.backdrop.image.ImageEncoder;
+import org.backdrop.image.ImageHeader;
 import org.backdrop.mask.Rle;
 
 /**
  * Writes a PASCAL VOC folder: {@code Annotations/<id>.xml}, {@code JPEGImages/<id>.<ext>},
  * {@code SegmentationClass} and {@code SegmentationObject} palette PNGs with the VOC colour map for
- * samples whose annotations have RLE masks, the {@code ImageSets} lists ({@link VocImageSets}) and,
- * unless the categories are the 20 VOC classes, {@code class_names.txt} ({@link VocClassIndex}).
+ * samples whose annotations have masks (RLE, or polygons rasterised), the {@code ImageSets} lists
+ * ({@link VocImageSets}) and, unless the categories are the 20 VOC classes,
+ * {@code class_names.txt} ({@link VocClassIndex}).
  *
  * <p>Image files are copied byte for byte; images without a file (CIFAR-10 records) are encoded as
  * PNG. A sample's id becomes its file name, with characters other than letters, digits, {@code .},
@@ -139,14 +142,14 @@ public final class VocWriter implements ReportingDatasetWriter {
                 if (sample.width() > 0 && sample.height() > 0) {
                     return new WrittenImage(fileName, sample.width(), sample.height());
                 }
-                ImageIoFallback.ImageSize size = ImageIoFallback.readSize(source.get());
-                return new WrittenImage(fileName, size.width(), size.height());
+                ImageHeader header = ImageHeader.read(source.get());
+                return new WrittenImage(fileName, header.orientedWidth(), header.orientedHeight());
             }
             RgbImage pixels = images.load(dataset, sample);
             String fileName = id + ".png";
-            AtomicFiles.write(SafePaths.resolveInside(outDir, VocLayout.IMAGES + "/" + fileName), ImageIoFallback.encodePng(pixels));
+            AtomicFiles.write(SafePaths.resolveInside(outDir, VocLayout.IMAGES + "/" + fileName), ImageEncoder.encodePng(pixels));
             return new WrittenImage(fileName, pixels.width(), pixels.height());
-        } catch (IOException | SafePaths.UnsafePathException e) {
+        } catch (IOException | ImageDecodeException | SafePaths.UnsafePathException e) {
             throw new SampleSkippedException("image cannot be copied: " + e.getMessage(), e);
         }
     }

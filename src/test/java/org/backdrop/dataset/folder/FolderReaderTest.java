@@ -126,6 +126,17 @@ class FolderReaderTest {
     }
 
     @Test
+    void sizeIsUprightForExifOrientation() throws Exception {
+        Files.createDirectories(root.resolve("flag"));
+        Files.copy(SharedData.regressionCase("CV-09/exif_orient6.jpg"), root.resolve("flag/a.jpg"));
+
+        Sample sample = read(root).samples().get(0);
+
+        assertEquals(16, sample.width());
+        assertEquals(32, sample.height());
+    }
+
+    @Test
     void hiddenAndOtherFilesIgnored() throws Exception {
         writeImage(root, "dog/a.png", 4, 4);
         writeImage(root, "dog/.thumbs/b.png", 4, 4);

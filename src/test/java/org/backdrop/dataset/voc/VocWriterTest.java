@@ -9,6 +9,7 @@ import java.awt.image.IndexColorModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.backdrop.ProgressListener;
@@ -24,6 +25,9 @@ import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.Sample;
 import org.backdrop.dataset.WriteReport;
 import org.backdrop.dataset.cifar.CifarReader;
+import org.backdrop.mask.PolygonSegmentation;
+import org.backdrop.mask.RleSegmentation;
+import org.backdrop.mask.Segmentations;
 import org.backdrop.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +45,14 @@ class VocWriterTest {
 
     private WriteReport write(Dataset dataset, Path out) throws DatasetException {
         return writer.writeWithReport(dataset, new DatasetImages(), out, ProgressListener.NONE);
+    }
+
+    private static List<Category> standardCategories() {
+        List<Category> categories = new java.util.ArrayList<>();
+        for (int i = 0; i < VocCategories.STANDARD_NAMES.size(); i++) {
+            categories.add(new Category(i + 1, VocCategories.STANDARD_NAMES.get(i)));
+        }
+        return categories;
     }
 
     private Dataset roundTrip(Dataset dataset, String name) throws DatasetException {
@@ -203,6 +215,21 @@ class VocWriterTest {
         DatasetImages images = new DatasetImages();
         assertArrayEquals(images.load(cifar, cifar.samples().get(3)).pixels(), images.load(copy, copy.samples().get(3)).pixels());
         assertEquals(new ImageRef.File("JPEGImages/3.png"), copy.samples().get(3).image());
+    }
+
+    @Test
+    void polygonsAreRasterisedIntoMasks() throws Exception {
+        VocTestData.writeImage(folder, "a.png", 8, 6);
+        PolygonSegmentation square = new PolygonSegmentation(List.of(new double[] {1, 1, 5, 1, 5, 4, 1, 4}));
+        Annotation annotation = new Annotation(1, 12, new BoundingBox(1, 1, 4, 3), square, false, Double.NaN, false, false, Map.of());
+        Sample sample = new Sample("a", new ImageRef.File("a.png"), 8, 6, List.of(), List.of(annotation));
+        Dataset dataset = new Dataset(DatasetFormat.COCO, folder, standardCategories(), List.of(sample), List.of());
+
+        Dataset copy = roundTrip(dataset, "out");
+
+        RleSegmentation mask = (RleSegmentation) copy.samples().get(0).annotations().get(0).segmentation();
+        assertTrue(mask.rle().area() > 0);
+        assertEquals(Segmentations.toRle(square, 6, 8), mask.rle());
     }
 
     @Test
