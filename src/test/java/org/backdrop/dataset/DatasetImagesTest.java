@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.backdrop.image.RgbImage;
 import org.backdrop.testing.SharedData;
@@ -31,8 +32,8 @@ class DatasetImagesTest {
         assertEquals(32, image.height());
         int[] top = image.rgb(8, 4);
         int[] bottom = image.rgb(8, 28);
-        assertTrue(top[0] >= 251 && top[1] <= 4 && top[2] <= 4, java.util.Arrays.toString(top));
-        assertTrue(bottom[0] <= 4 && bottom[1] <= 4 && bottom[2] >= 251, java.util.Arrays.toString(bottom));
+        assertTrue(top[0] >= 251 && top[1] <= 4 && top[2] <= 4, Arrays.toString(top));
+        assertTrue(bottom[0] <= 4 && bottom[1] <= 4 && bottom[2] >= 251, Arrays.toString(bottom));
     }
 
     @Test

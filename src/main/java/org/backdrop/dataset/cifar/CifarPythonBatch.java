@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ record CifarPythonBatch(int[] labels, byte[] pixels) {
         int[] shape = data.shape();
         if (shape.length != 2 || shape[1] != CifarBatches.IMAGE_BYTES || !data.isUint8()) {
             throw new IOException("'data' must be a uint8 array of N x " + CifarBatches.IMAGE_BYTES + " (a CIFAR-10 python batch), got shape "
-                    + java.util.Arrays.toString(shape));
+                    + Arrays.toString(shape));
         }
         int[] labels = toLabels(dictionary.get("labels"));
         if (labels.length != shape[0]) {

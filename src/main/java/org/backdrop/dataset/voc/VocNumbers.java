@@ -1,6 +1,7 @@
 package org.backdrop.dataset.voc;
 
 import java.math.BigDecimal;
+import java.util.function.DoublePredicate;
 import org.backdrop.dataset.BoundingBox;
 
 /**
@@ -53,7 +54,7 @@ final class VocNumbers {
         return new double[] {min, max};
     }
 
-    private static double nearest(double guess, java.util.function.DoublePredicate exact) {
+    private static double nearest(double guess, DoublePredicate exact) {
         double up = guess;
         double down = guess;
         for (int step = 0; step <= SEARCH_STEPS; step++) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.backdrop.image.RgbImage;
 import org.backdrop.testing.SharedData;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class CifarBatchesTest {
 
         CifarBatches.imageToPlanes(CifarBatches.planesToImage(planes, 0), record, 1);
 
-        assertArrayEquals(planes, java.util.Arrays.copyOfRange(record, 1, 3073));
+        assertArrayEquals(planes, Arrays.copyOfRange(record, 1, 3073));
     }
 
     private static int[] ints(JsonNode array) {

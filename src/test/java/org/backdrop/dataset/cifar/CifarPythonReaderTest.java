@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,7 +100,7 @@ class CifarPythonReaderTest {
 
     @Test
     void instOpcodeIsRejected() throws Exception {
-        Path batch = Files.write(folder.resolve("data_batch_1"), "(ios\nsystem\nS'echo'\n.".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Path batch = Files.write(folder.resolve("data_batch_1"), "(ios\nsystem\nS'echo'\n.".getBytes(StandardCharsets.US_ASCII));
 
         IOException error = assertThrows(IOException.class, () -> new CifarPythonBatches(1).readImage(batch, 0));
 

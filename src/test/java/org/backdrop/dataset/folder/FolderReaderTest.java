@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.backdrop.ProgressListener;
 import org.backdrop.dataset.Annotation;
 import org.backdrop.dataset.BoundingBox;
@@ -160,6 +162,18 @@ class FolderReaderTest {
         InvalidSample invalid = dataset.invalid().get(0);
         assertEquals("dog/broken.jpg", invalid.file());
         assertTrue(invalid.reason().startsWith("image header cannot be read"), invalid.reason());
+    }
+
+    @Test
+    void bitmapIsListedInvalid() throws Exception {
+        writeImage(root, "dog/a.png", 4, 4);
+        ImageIO.write(new java.awt.image.BufferedImage(4, 4, BufferedImage.TYPE_3BYTE_BGR), "bmp",
+                root.resolve("dog/b.bmp").toFile());
+
+        Dataset dataset = read(root);
+
+        assertEquals(1, dataset.samples().size());
+        assertEquals("dog/b.bmp", dataset.invalid().get(0).file());
     }
 
     @Test

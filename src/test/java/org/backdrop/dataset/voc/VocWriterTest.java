@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.IndexColorModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,7 +49,7 @@ class VocWriterTest {
     }
 
     private static List<Category> standardCategories() {
-        List<Category> categories = new java.util.ArrayList<>();
+        List<Category> categories = new ArrayList<>();
         for (int i = 0; i < VocCategories.STANDARD_NAMES.size(); i++) {
             categories.add(new Category(i + 1, VocCategories.STANDARD_NAMES.get(i)));
         }
