@@ -41,7 +41,10 @@ public final class VocReader implements DatasetReader {
         return DatasetFormat.VOC;
     }
 
-    /** Returns true when {@code root}, or the one {@code VOC20xx} folder below it, is a VOC folder. */
+    /**
+     * Returns true when {@code root}, or a {@code VOC20xx} folder below it, is a VOC folder. Several
+     * such folders also count, so that {@link #read} can explain that one must be chosen.
+     */
     @Override
     public boolean recognizes(Path root) {
         try {

@@ -34,6 +34,7 @@ public final class VocXml {
     private static final Set<String> OBJECT_FIELDS = Set.of("name", "bndbox", "difficult", "truncated");
 
     private final DocumentBuilder builder;
+    private final ErrorHandler errorHandler = new RethrowingErrorHandler();
 
     /** Creates a parser with DOCTYPEs and external entities disabled. */
     public VocXml() {
@@ -50,7 +51,6 @@ public final class VocXml {
             factory.setExpandEntityReferences(false);
             factory.setNamespaceAware(false);
             builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new RethrowingErrorHandler());
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser does not support disabling DOCTYPEs: " + e.getMessage(), e);
         }
@@ -66,6 +66,7 @@ public final class VocXml {
      */
     public VocAnnotationFile parse(Path file) throws IOException {
         Document document;
+        builder.setErrorHandler(errorHandler);
         try (InputStream input = Files.newInputStream(file)) {
             document = builder.parse(input);
         } catch (SAXParseException e) {

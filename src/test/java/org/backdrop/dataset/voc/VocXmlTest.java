@@ -80,10 +80,11 @@ class VocXmlTest {
     @Test
     void repeatedElementsAreNumbered() throws Exception {
         Path file = write("<annotation><object><name>person</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>9</xmax><ymax>9</ymax></bndbox>"
-                + "<part><name>head</name></part><part><name>hand</name></part></object></annotation>");
+                + "<occluded>1</occluded><part><name>head</name></part><part><name>hand</name></part></object></annotation>");
 
         VocObject person = xml.parse(file).objects().get(0);
 
+        assertEquals("1", person.attributes().get("occluded"));
         assertEquals("head", person.attributes().get("part[0].name"));
         assertEquals("hand", person.attributes().get("part[1].name"));
     }
@@ -141,6 +142,18 @@ class VocXmlTest {
 
         assertFalse(error.getMessage().contains("do-not-read"), error.getMessage());
         assertTrue(error.getMessage().startsWith("declares a DOCTYPE"), error.getMessage());
+    }
+
+    @Test
+    void parserStaysUsableAfterRejection() throws Exception {
+        Path rejected = write("<!DOCTYPE annotation><annotation/>");
+        Path broken = write("<annotation><filename>a.jpg</annotation>");
+        Path good = write("<annotation><filename>a.jpg</filename></annotation>");
+
+        assertThrows(VocXml.InvalidAnnotationException.class, () -> xml.parse(rejected));
+        assertThrows(VocXml.InvalidAnnotationException.class, () -> xml.parse(broken));
+
+        assertEquals("a.jpg", xml.parse(good).filename());
     }
 
     @Test
