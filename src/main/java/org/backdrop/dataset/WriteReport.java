@@ -3,7 +3,6 @@ package org.backdrop.dataset;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The outcome of writing a dataset: the number of samples written and the samples skipped, with reasons.
@@ -20,10 +19,14 @@ public record WriteReport(int written, List<InvalidSample> skipped) {
     /** Collects a report while a writer runs. Not thread-safe. */
     public static final class Builder {
 
-        private static final Logger LOG = LoggerFactory.getLogger(WriteReport.class);
-
+        private final Logger log;
         private final List<InvalidSample> skipped = new ArrayList<>();
         private int written;
+
+        /** Creates a builder that logs skipped samples to {@code log}, the writer's logger. */
+        public Builder(Logger log) {
+            this.log = log;
+        }
 
         /** Counts one sample as written. */
         public void written() {
@@ -32,7 +35,7 @@ public record WriteReport(int written, List<InvalidSample> skipped) {
 
         /** Lists {@code sample} as skipped for {@code reason} and logs a warning naming it. */
         public void skipped(Sample sample, String reason) {
-            LOG.warn("Skipping sample {} ({}): {}", sample.id(), sample.image().describe(), reason);
+            log.warn("Skipping sample {} ({}): {}", sample.id(), sample.image().describe(), reason);
             skipped.add(new InvalidSample(sample.image().describe(), reason));
         }
 

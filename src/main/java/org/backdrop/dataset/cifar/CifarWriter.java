@@ -58,7 +58,7 @@ public final class CifarWriter implements ReportingDatasetWriter {
     @Override
     public WriteReport writeWithReport(Dataset dataset, SampleImages images, Path outDir, ProgressListener progress) throws DatasetException {
         checkCategoryIds(dataset.categories());
-        WriteReport.Builder report = new WriteReport.Builder();
+        WriteReport.Builder report = new WriteReport.Builder(LOG);
         Map<String, AtomicFiles.PendingFile> batches = new LinkedHashMap<>();
         int generated = 0;
         byte[] record = new byte[CifarBatches.RECORD_BYTES];

@@ -21,9 +21,9 @@ import org.backdrop.dataset.DatasetProgress;
 import org.backdrop.dataset.FileNames;
 import org.backdrop.dataset.ReportingDatasetWriter;
 import org.backdrop.dataset.SafePaths;
-import org.backdrop.dataset.SampleSkippedException;
 import org.backdrop.dataset.Sample;
 import org.backdrop.dataset.SampleImages;
+import org.backdrop.dataset.SampleSkippedException;
 import org.backdrop.dataset.WriteReport;
 import org.backdrop.dataset.voc.VocAnnotationFile;
 import org.backdrop.dataset.voc.VocObject;
@@ -74,7 +74,7 @@ public final class FolderWriter implements ReportingDatasetWriter {
         }
 
         FileNames fileNames = new FileNames();
-        WriteReport.Builder report = new WriteReport.Builder();
+        WriteReport.Builder report = new WriteReport.Builder(LOG);
         List<Sample> samples = dataset.samples();
         for (int i = 0; i < samples.size(); i++) {
             DatasetProgress.step(progress, i, samples.size(), "Writing image folders", "writing " + outDir);

@@ -19,15 +19,17 @@ import org.backdrop.dataset.DatasetProgress;
 import org.backdrop.dataset.FileNames;
 import org.backdrop.dataset.ReportingDatasetWriter;
 import org.backdrop.dataset.SafePaths;
-import org.backdrop.dataset.SampleSkippedException;
 import org.backdrop.dataset.Sample;
 import org.backdrop.dataset.SampleImages;
+import org.backdrop.dataset.SampleSkippedException;
 import org.backdrop.dataset.WriteReport;
-import org.backdrop.image.RgbImage;
 import org.backdrop.image.ImageDecodeException;
 import org.backdrop.image.ImageEncoder;
 import org.backdrop.image.ImageHeader;
+import org.backdrop.image.RgbImage;
 import org.backdrop.mask.Rle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a PASCAL VOC folder: {@code Annotations/<id>.xml}, {@code JPEGImages/<id>.<ext>},
@@ -42,6 +44,8 @@ import org.backdrop.mask.Rle;
  * the source is VOC ({@link VocMasks}); other sources have none.
  */
 public final class VocWriter implements ReportingDatasetWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VocWriter.class);
 
     @Override
     public DatasetFormat format() {
@@ -60,7 +64,7 @@ public final class VocWriter implements ReportingDatasetWriter {
         FileNames fileNames = new FileNames();
         Map<String, String> writtenIds = new LinkedHashMap<>();
         List<String> segmentedIds = new ArrayList<>();
-        WriteReport.Builder report = new WriteReport.Builder();
+        WriteReport.Builder report = new WriteReport.Builder(LOG);
         List<Sample> samples = dataset.samples();
 
         for (int i = 0; i < samples.size(); i++) {
