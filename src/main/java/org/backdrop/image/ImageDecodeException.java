@@ -76,6 +76,13 @@ public class ImageDecodeException extends Exception {
         return file;
     }
 
+    /** Returns the message without the leading file name, for reports that name the file already. */
+    public String detail() {
+        String prefix = file + ": ";
+        String message = getMessage();
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+
     /** Returns the fault as a value. */
     public Reason reason() {
         return reason;

@@ -42,6 +42,30 @@ final class FolderLayout {
     }
 
     /**
+     * Returns true when {@code root} holds image files directly, no subfolder, no JSON file or CIFAR-10
+     * batch, and no VOC folder: a plain folder of unlabelled images.
+     */
+    static boolean looksLikeLooseImages(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        boolean hasImage = false;
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.toList()) {
+                String name = child.getFileName().toString();
+                if (isHidden(child)) {
+                    continue;
+                }
+                if (Files.isDirectory(child) || name.endsWith(".json") || name.endsWith(".bin") || name.equals("batches.meta")) {
+                    return false;
+                }
+                hasImage |= isImage(child);
+            }
+        }
+        return hasImage;
+    }
+
+    /**
      * Returns true when {@code root} has a subfolder with an image directly inside, no image,
      * JSON file or CIFAR batch of its own, and no VOC folder.
      */

@@ -38,11 +38,14 @@ public final class FolderReader implements DatasetReader {
         return DatasetFormat.FOLDER;
     }
 
-    /** Returns true when {@code root} has class folders with images and is not a VOC, COCO or CIFAR-10 folder. */
+    /**
+     * Returns true when {@code root} has class folders with images, or only loose images, and is not a
+     * VOC, COCO or CIFAR-10 folder.
+     */
     @Override
     public boolean recognizes(Path root) {
         try {
-            return FolderLayout.looksLikeClassFolders(root);
+            return FolderLayout.looksLikeClassFolders(root) || FolderLayout.looksLikeLooseImages(root);
         } catch (IOException e) {
             return false;
         }
@@ -68,7 +71,7 @@ public final class FolderReader implements DatasetReader {
             throw new DatasetException("cannot list the image folder " + root + ": " + e.getMessage(), e);
         }
         if (classFolders.isEmpty()) {
-            throw new DatasetException("no class folder in " + root + "; an image folder dataset has one subfolder of images per class");
+            return readLooseImages(root, options, progress);
         }
 
         List<Category> categories = new ArrayList<>();
@@ -95,6 +98,34 @@ public final class FolderReader implements DatasetReader {
         }
         progress.progress(total, total, "Reading image headers");
         return new Dataset(DatasetFormat.FOLDER, root, categories, samples, invalid);
+    }
+
+    /** Reads a folder of images without class folders: samples without labels, and no categories. */
+    private static Dataset readLooseImages(Path root, ReadOptions options, ProgressListener progress) throws DatasetException {
+        List<Path> loose;
+        try {
+            loose = FolderLayout.looksLikeLooseImages(root) ? images(root) : List.of();
+        } catch (IOException e) {
+            throw new DatasetException("cannot list the image folder " + root + ": " + e.getMessage(), e);
+        }
+        if (loose.isEmpty()) {
+            throw new DatasetException("no class folder and no image in " + root
+                    + "; an image folder dataset has one subfolder of images per class, or images directly inside");
+        }
+        FolderSampleReader sampleReader = new FolderSampleReader(root, options);
+        List<Sample> samples = new ArrayList<>();
+        List<InvalidSample> invalid = new ArrayList<>();
+        for (int done = 0; done < loose.size(); done++) {
+            Path image = loose.get(done);
+            DatasetProgress.step(progress, done, loose.size(), "Reading image headers", "reading " + root);
+            try {
+                samples.add(sampleReader.readUnlabelled(image));
+            } catch (FolderSampleReader.InvalidImageException e) {
+                invalid.add(new InvalidSample(FolderSampleReader.relativeName(root, image), e.getMessage()));
+            }
+        }
+        progress.progress(loose.size(), loose.size(), "Reading image headers");
+        return new Dataset(DatasetFormat.FOLDER, root, List.of(), samples, invalid);
     }
 
     /** Returns the images below {@code folder}, skipping hidden files and folders, sorted by path. */

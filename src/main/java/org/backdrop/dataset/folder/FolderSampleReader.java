@@ -45,12 +45,19 @@ final class FolderSampleReader {
      * @throws InvalidImageException if the image header or the annotation file cannot be used
      */
     Sample read(Path image, Category category, long firstAnnotationId) throws InvalidImageException {
+        Sample plain = readUnlabelled(image);
+        List<Annotation> annotations = readAnnotations(image, plain.id(), category, firstAnnotationId);
+        return new Sample(plain.id(), plain.image(), plain.width(), plain.height(), List.of(category.id()), annotations);
+    }
+
+    /** Reads {@code image} as a sample without a class and without annotations. */
+    Sample readUnlabelled(Path image) throws InvalidImageException {
         String relative = relativeName(root, image);
         ImageHeader header;
         try {
             header = ImageHeader.read(image);
         } catch (ImageDecodeException e) {
-            throw new InvalidImageException("image header cannot be read: " + e.getMessage(), e);
+            throw new InvalidImageException("image header cannot be read: " + e.detail(), e);
         }
         if (header.pixelCount() > options.maxPixels()) {
             throw new InvalidImageException("declares " + header.width() + "x" + header.height() + " pixels, more than the limit of "
@@ -58,8 +65,7 @@ final class FolderSampleReader {
         }
 
         String id = relative.substring(0, relative.length() - FileNames.extension(relative).length());
-        List<Annotation> annotations = readAnnotations(image, id, category, firstAnnotationId);
-        return new Sample(id, new ImageRef.File(relative), header.orientedWidth(), header.orientedHeight(), List.of(category.id()), annotations);
+        return new Sample(id, new ImageRef.File(relative), header.orientedWidth(), header.orientedHeight(), List.of(), List.of());
     }
 
     private List<Annotation> readAnnotations(Path image, String id, Category category, long firstAnnotationId) throws InvalidImageException {
