@@ -1,6 +1,6 @@
 package org.backdrop.augment;
 
-/** Thrown when an augmentation cannot start or go on; the message says what is wrong and what to do. */
+/** Thrown when an augmentation cannot start or go on; the message states what is wrong and what to do. */
 public class AugmentException extends Exception {
 
     public AugmentException(String message) {

@@ -73,7 +73,7 @@ public final class AugmentJob {
      * Runs the augmentation into {@code outDir}.
      *
      * @throws AugmentException when no sample has a usable mask, a background name is invalid, two
-     *     backgrounds share a name, or the output folder holds something else
+     *     backgrounds share a name, or the output folder contains something else
      * @throws DatasetException when an output dataset cannot be written
      */
     public AugmentResult run(Path outDir, ProgressListener progress) throws AugmentException, DatasetException, IOException, InterruptedException {

@@ -17,7 +17,7 @@ public record AugmentResult(List<Variant> variants, List<InvalidSample> skipped,
      * One output dataset.
      *
      * @param name the variant's name, which is also its folder name
-     * @param images how many images it holds
+     * @param images the number of images in it
      * @param dir its folder
      */
     public record Variant(String name, int images, Path dir) {}

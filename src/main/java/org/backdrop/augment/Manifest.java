@@ -20,7 +20,7 @@ import org.backdrop.dataset.InvalidSample;
  * The {@code manifest.json} of an augmentation: the tool version, the source dataset's path, layout and
  * checksum, every option that decides the output (the thread count does not), the seed, each output
  * sample with its source sample, variant and background method, and every skipped sample with its
- * reason. It holds no time stamps, so the same run writes the same bytes.
+ * reason. It contains no time stamps, so the same run writes the same bytes.
  */
 final class Manifest {
 

@@ -44,7 +44,7 @@ final class RunState {
     /**
      * Opens the state of {@code outDir} for a run whose input and options hash to {@code fingerprint}.
      *
-     * @throws AugmentException if the folder holds a run with other options, or other files but no run
+     * @throws AugmentException if the folder contains a run with other options, or other files but no run
      */
     static RunState open(Path outDir, String fingerprint) throws IOException, AugmentException {
         Path file = outDir.resolve(FILE_NAME);
@@ -52,7 +52,7 @@ final class RunState {
             if (Files.isDirectory(outDir)) {
                 try (var entries = Files.list(outDir)) {
                     if (entries.findAny().isPresent()) {
-                        throw new AugmentException(outDir + " is not empty and holds no Backdrop augmentation; choose an empty or new --out folder");
+                        throw new AugmentException(outDir + " is not empty and contains no Backdrop augmentation; choose an empty or new --out folder");
                     }
                 }
             }
@@ -61,7 +61,7 @@ final class RunState {
 
         JsonNode root = MAPPER.readTree(file.toFile());
         if (!fingerprint.equals(root.path("fingerprint").asText())) {
-            throw new AugmentException(outDir + " holds an augmentation made from another input or with other options;"
+            throw new AugmentException(outDir + " contains an augmentation made from another input or with other options;"
                     + " rerun with the same command to finish it, or choose another --out folder");
         }
         Map<String, Finished> finished = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ import org.backdrop.image.RgbImage;
 
 /**
  * The pixels of one variant: each sample's object composited onto the variant's background. A writer
- * asks for samples one at a time; the next {@code lookahead} samples are rendered on the pool's threads
+ * requests samples one at a time; the next {@code lookahead} samples are rendered on the pool's threads
  * meanwhile. Every image depends only on the run seed, the sample id and the variant, so the bytes do
  * not depend on how many threads render them.
  */

@@ -48,6 +48,9 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--headers-only", description = "Read only image headers instead of decoding every image: faster, but truncated and corrupt files go unnoticed.")
     boolean headersOnly;
 
+    @Option(names = "--annotations-only", description = "Check annotations only, not image files: for annotation files whose images are elsewhere.")
+    boolean annotationsOnly;
+
     @Option(names = "--max-pixels", paramLabel = "N", description = "Images declaring more pixels are invalid (default: 16384 x 16384 = ${DEFAULT-VALUE}).",
             defaultValue = "268435456")
     long maxPixels;
@@ -60,7 +63,9 @@ final class InspectCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         Dataset read = DatasetOptions.read(path, format, new ReadOptions(maxPixels), progress);
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        Dataset checked = ImageValidator.validate(read, new ImageValidator.Options(maxPixels, !headersOnly, threadCount), progress);
+        Dataset checked = annotationsOnly
+                ? read
+                : ImageValidator.validate(read, new ImageValidator.Options(maxPixels, !headersOnly, threadCount), progress);
         progress.finish();
 
         DatasetSummary summary = DatasetSummary.of(checked);

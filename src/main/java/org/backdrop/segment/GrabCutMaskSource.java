@@ -26,7 +26,7 @@ import org.opencv.imgproc.Imgproc;
  * <p>A box that covers the whole image is shrunk by one pixel on each side, because GrabCut needs
  * background pixels outside its rectangle. A box whose GrabCut mask covers less than {@link Options#minBoxFraction()} of the box is rejected,
  * and so is the sample, as the ImageNet-9 backgrounds study did with 10%. GrabCut's k-means start uses
- * OpenCV's random generator; it is seeded from the sample id before every call, so a sample's mask
+ * OpenCV's random generator. It is seeded from the sample id before every call, so a sample's mask
  * does not depend on the thread or the order in which samples run.
  */
 public final class GrabCutMaskSource implements MaskSource {

@@ -31,7 +31,7 @@ public record MaskFilter(long minObjectPixels, double minObjectFraction, Optiona
         curatedIds = curatedIds.map(Set::copyOf);
     }
 
-    /** A filter that keeps every sample. */
+    /** Returns a filter that keeps every sample. */
     public static MaskFilter none() {
         return new MaskFilter(0, 0, Optional.empty());
     }

@@ -8,6 +8,6 @@ public sealed interface MaskResult {
     /** A foreground mask of the sample's size. */
     record Found(Rle mask) implements MaskResult {}
 
-    /** No usable mask; {@code reason} says why in a phrase such as "GrabCut kept 4% of the box". */
+    /** No usable mask; {@code reason} explains why in a phrase such as "GrabCut kept 4% of the box". */
     record Rejected(String reason) implements MaskResult {}
 }
