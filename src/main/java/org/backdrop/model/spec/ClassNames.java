@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads class-names files. A {@code .json} file holds an array whose elements are names, or arrays whose
+ * Reads class-names files. A {@code .json} file contains an array whose elements are names, or arrays whose
  * second element is the name (DJL's synset files: {@code ["n01440764", "tench", "tench, Tinca tinca"]}).
- * Any other file holds one name per line, in class-index order, as darknet's {@code coco.names} does;
+ * Any other file contains one name per line, in class-index order, as darknet's {@code coco.names} does;
  * trailing blank lines are ignored.
  */
 public final class ClassNames {
@@ -31,7 +31,7 @@ public final class ClassNames {
     public static List<String> read(Path file) throws IOException {
         List<String> names = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? readJson(file) : readLines(file);
         if (names.isEmpty()) {
-            throw new IOException(file + " holds no class names");
+            throw new IOException(file + " contains no class names");
         }
         return List.copyOf(names);
     }

@@ -46,7 +46,7 @@ import java.util.Set;
  * 0.5, {@code activation} none, sigmoid or softmax); detection {@code torchvision}
  * ({@code scoreThreshold}, default 0.05 as in torchvision) or {@code grid} ({@code decoder},
  * {@code scoreThreshold} and {@code nmsIou} required, {@code classAgnosticNms} default false). An
- * optional {@code description} holds free text. Unknown fields are errors, so that a misspelt optional
+ * optional {@code description} is free text. Unknown fields are errors, so that a misspelt optional
  * field cannot silently fall back to its default.
  */
 public final class ModelSpecReader {

@@ -18,9 +18,9 @@ public sealed interface OutputSpec {
 
     /** How a single-channel or per-class output becomes the foreground probability. */
     enum Activation {
-        /** The channel already holds a probability. */
+        /** The channel already contains a probability. */
         NONE,
-        /** The channel holds a logit: probability = 1 / (1 + e^-x). */
+        /** The channel contains a logit: probability = 1 / (1 + e^-x). */
         SIGMOID,
         /** Softmax over the channels, then the chosen channel's value. */
         SOFTMAX

@@ -52,7 +52,7 @@ class ClassNamesTest {
 
         IOException error = assertThrows(IOException.class, () -> ClassNames.read(file));
 
-        assertTrue(error.getMessage().endsWith("holds no class names"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("contains no class names"), error.getMessage());
     }
 
     private Path write(String name, String content) throws IOException {
