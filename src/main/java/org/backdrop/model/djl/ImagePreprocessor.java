@@ -2,6 +2,7 @@ package org.backdrop.model.djl;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backdrop.image.OpenCvLoader;
 import org.backdrop.image.RgbImage;
 import org.backdrop.model.spec.ColorOrder;
 import org.backdrop.model.spec.InputSpec;
@@ -75,7 +76,7 @@ final class ImagePreprocessor {
         if (rule instanceof ResizeRule.Stretch && image.width() == width && image.height() == height) {
             return new Resized(image.pixels(), new ImageTransform(width, height, width, height, 1, 1, 0, 0));
         }
-        OpenCvNatives.load();
+        OpenCvLoader.ensureLoaded();
         Mat source = new Mat(image.height(), image.width(), CvType.CV_8UC3);
         try {
             source.put(0, 0, image.pixels());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import org.backdrop.model.Classifier;
 import org.backdrop.model.DeviceRequest;
 import org.backdrop.model.FixtureSpecs;
 import org.backdrop.model.ModelOptions;
-import org.backdrop.model.TestImages;
+import org.backdrop.image.ImageDecoder;
 import org.backdrop.model.spec.ModelSpec;
 import org.backdrop.model.spec.Preprocessing;
 import org.backdrop.testing.SharedData;
@@ -42,7 +41,7 @@ class CifarClassifierTest {
     private static JsonNode expected;
 
     @BeforeAll
-    static void readImages() throws IOException {
+    static void readImages() throws Exception {
         Path cifar = SharedData.fixture("cifar10");
         files = new ArrayList<>();
         labels = new ArrayList<>();
@@ -52,7 +51,7 @@ class CifarClassifierTest {
             String[] fields = line.split(",");
             files.add(fields[0]);
             labels.add(Integer.parseInt(fields[1]));
-            images.add(TestImages.read(cifar.resolve(fields[0])));
+            images.add(ImageDecoder.decode(cifar.resolve(fields[0])));
         }
         expected = new ObjectMapper().readTree(SharedData.fixture("models/cifar10/expected_outputs.json").toFile())
                 .get("cifar10_test_images_jpg_300");

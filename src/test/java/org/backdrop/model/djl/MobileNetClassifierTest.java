@@ -12,16 +12,17 @@ import org.backdrop.model.Classifier;
 import org.backdrop.model.DeviceRequest;
 import org.backdrop.model.FixtureSpecs;
 import org.backdrop.model.ModelOptions;
-import org.backdrop.model.TestImages;
+import org.backdrop.image.ImageDecoder;
 import org.backdrop.model.spec.ModelSpec;
 import org.backdrop.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the int8 MobileNetV2, which needs ONNX Runtime's com.microsoft contrib operators, with
- * shorter-side resize and centre crop on the finch photo. The reference resized with java.awt and
- * Backdrop resizes with OpenCV; the int8 scores move in steps of about 0.8, so the scores differ by a few
- * steps (21.1 here against 19.06) and the fifth class changes, but the first four classes keep their order.
+ * shorter-side resize and centre crop on the finch photo. The reference decoded with javax.imageio and
+ * resized with java.awt; Backdrop uses OpenCV for both. The scores differ a little (19.86 here against
+ * 19.06 for the finch), and the classes ranked fourth to sixth lie within 0.2 of each other and swap
+ * places, but the first three classes keep their order.
  */
 class MobileNetClassifierTest {
 
@@ -33,15 +34,15 @@ class MobileNetClassifierTest {
 
         ClassScores scores;
         try (Classifier classifier = OnnxModels.classifier(model, spec, new ModelOptions(DeviceRequest.CPU, 8, 0))) {
-            scores = classifier.classify(List.of(TestImages.read(model.resolveSibling("imagenet_finch.jpeg")))).get(0);
+            scores = classifier.classify(List.of(ImageDecoder.decode(model.resolveSibling("imagenet_finch.jpeg")))).get(0);
         }
 
-        List<Integer> expectedTop4 = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            expectedTop4.add(expected.get(i).get("class").asInt());
+        List<Integer> expectedTop3 = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            expectedTop3.add(expected.get(i).get("class").asInt());
         }
         assertEquals(12, scores.predictedClass());
         assertEquals("house finch", spec.className(12));
-        assertEquals(expectedTop4, scores.topClasses(4));
+        assertEquals(expectedTop3, scores.topClasses(3));
     }
 }

@@ -9,7 +9,7 @@ import org.backdrop.image.RgbImage;
 import org.backdrop.model.DeviceRequest;
 import org.backdrop.model.ModelOptions;
 import org.backdrop.model.Segmenter;
-import org.backdrop.model.TestImages;
+import org.backdrop.image.ImageDecoder;
 import org.backdrop.model.spec.ColorOrder;
 import org.backdrop.model.spec.InputSpec;
 import org.backdrop.model.spec.Interpolation;
@@ -68,7 +68,7 @@ public final class SegmentationSpeedBenchmark {
         }
         List<RgbImage> images = new ArrayList<>();
         for (Path file : files) {
-            images.add(TestImages.read(file));
+            images.add(ImageDecoder.decode(file));
         }
         return images;
     }
