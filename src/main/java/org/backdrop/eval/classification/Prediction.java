@@ -3,7 +3,7 @@ package org.backdrop.eval.classification;
 import java.util.Objects;
 
 /**
- * A classifier's answer for one sample.
+ * A classifier's prediction for one sample.
  *
  * @param sampleId the sample's id in its dataset, the same across the variants made from it
  * @param trueLabel the annotated class index
