@@ -26,8 +26,12 @@ class DeviceSelectorTest {
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final AtomicInteger probes = new AtomicInteger();
 
+    private Level previousLevel;
+
     @BeforeEach
     void captureLog() {
+        previousLevel = logger.getLevel();
+        logger.setLevel(Level.INFO);
         log.start();
         logger.addAppender(log);
     }
@@ -35,6 +39,7 @@ class DeviceSelectorTest {
     @AfterEach
     void releaseLog() {
         logger.detachAppender(log);
+        logger.setLevel(previousLevel);
     }
 
     @Test
