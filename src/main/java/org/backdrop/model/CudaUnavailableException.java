@@ -2,7 +2,7 @@ package org.backdrop.model;
 
 /**
  * Thrown before any inference when the CUDA device was requested but ONNX Runtime's CUDA execution
- * provider cannot run; the message says why and how to fix it.
+ * provider cannot run. The message gives the reason and the fix.
  */
 public class CudaUnavailableException extends ModelException {
 

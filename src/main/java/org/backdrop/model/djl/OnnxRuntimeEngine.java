@@ -41,9 +41,9 @@ final class OnnxRuntimeEngine {
 
     /**
      * Sets the engine's default device to the CPU before DJL reads it. DJL 0.36 otherwise works the
-     * default out on the first NDManager by loading ONNX Runtime's CUDA provider; the GPU build then prints
-     * native ERROR lines about missing CUDA libraries and spends about 2.5 s unpacking the provider on a
-     * machine without CUDA. Backdrop always passes the device explicitly (see {@link DeviceSelector}), so
+     * default out on the first NDManager by loading ONNX Runtime's CUDA provider. On a machine without CUDA
+     * the GPU build then prints native ERROR lines about missing CUDA libraries and spends about 2.5 s
+     * unpacking the provider. Backdrop always passes the device explicitly (see {@link DeviceSelector}), so
      * the default is never used for models.
      */
     private static void pinDefaultDeviceToCpu(Engine engine) {

@@ -26,7 +26,7 @@ public final class ClassNames {
      * Reads the names in {@code file}, in class-index order.
      *
      * @throws IOException if the file cannot be read, is empty, or has an element or line that is not a
-     *     name; the message names the file
+     *     name. The message names the file.
      */
     public static List<String> read(Path file) throws IOException {
         List<String> names = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? readJson(file) : readLines(file);

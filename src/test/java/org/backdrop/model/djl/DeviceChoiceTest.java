@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs an identity model with a fixed [1, 3] input on each requested device, against the real ONNX
- * Runtime on the class path: {@code auto} runs wherever CUDA is usable and says why, {@code cuda} without
+ * Runtime on the class path: {@code auto} runs wherever CUDA is usable and records why, {@code cuda} without
  * CUDA fails before any inference with the fix in the message, and every device returns the input.
  */
 class DeviceChoiceTest {

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
  * Runs FastestDet on its upstream example image and compares with the reference detections. The
  * reference decoded with javax.imageio and resized with java.awt's bilinear filter; Backdrop decodes
  * with OpenCV and resizes with INTER_AREA as upstream does. Upstream's own rendering of the image shows
- * scores (0.90, 0.90, 0.80, 0.78) up to 0.01 away from the reference at two decimals, so scores may
- * differ by 0.02 and box corners by 4 pixels (under 1 % of the 500-pixel width). Measured here: scores
- * within 0.014 and corners within 2 pixels.
+ * scores (0.90, 0.90, 0.80, 0.78) up to 0.01 away from the reference at two decimals. Scores may
+ * therefore differ by 0.02, and box corners by 4 pixels (under 1 % of the 500-pixel width). Measured
+ * here: scores within 0.014 and corners within 2 pixels.
  */
 class FastestDetDetectorTest {
 
