@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.backdrop.model.ForegroundMask;
 import org.backdrop.model.spec.ModelSpec;
+import org.backdrop.model.spec.ModelTask;
 import org.backdrop.model.spec.OutputSpec;
 import org.backdrop.model.spec.TensorLayout;
 
@@ -24,7 +25,7 @@ public final class SegmentationTranslator extends ImageBatchTranslator<Foregroun
     private SegmentationTranslator(Builder builder) {
         super(builder);
         this.output = Objects.requireNonNull(builder.output, "setOutput is required");
-        if (output.task() != org.backdrop.model.spec.ModelTask.SEGMENTATION) {
+        if (output.task() != ModelTask.SEGMENTATION) {
             throw new IllegalArgumentException("a segmentation translator needs a segmentation output, got " + output);
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.List;
 import org.backdrop.image.RgbImage;
 import org.backdrop.model.spec.ColorOrder;
@@ -106,7 +107,7 @@ class ImagePreprocessorTest {
 
         float[] values = new ImagePreprocessor(input(1, 2, 4, TensorLayout.NCHW), nearest).prepare(List.of(image)).values();
 
-        float[] red = java.util.Arrays.copyOfRange(values, 0, 8);
+        float[] red = Arrays.copyOfRange(values, 0, 8);
         assertArrayEquals(new float[] {10, 10, 20, 20, 10, 10, 20, 20}, red);
     }
 
@@ -126,7 +127,7 @@ class ImagePreprocessorTest {
 
         ImagePreprocessor.PreparedBatch batch = preprocessor.prepare(List.of(new RgbImage(8, 4, pixels)));
 
-        assertArrayEquals(new float[] {20, 40, 22, 42}, java.util.Arrays.copyOfRange(batch.values(), 0, 4));
+        assertArrayEquals(new float[] {20, 40, 22, 42}, Arrays.copyOfRange(batch.values(), 0, 4));
         assertEquals(new ImageTransform(8, 4, 2, 2, 0.5, 0.5, -1, 0), batch.transforms().get(0));
     }
 
@@ -140,7 +141,7 @@ class ImagePreprocessorTest {
         ImagePreprocessor.PreparedBatch batch = preprocessor.prepare(List.of(image));
 
         // The image doubles to 4 x 2 and sits on rows 1 and 2.
-        float[] red = java.util.Arrays.copyOfRange(batch.values(), 0, 16);
+        float[] red = Arrays.copyOfRange(batch.values(), 0, 16);
         assertArrayEquals(new float[] {114, 114, 114, 114, 10, 10, 20, 20, 10, 10, 20, 20, 114, 114, 114, 114}, red);
         assertEquals(new ImageTransform(2, 1, 4, 4, 2, 2, 0, 1), batch.transforms().get(0));
     }
