@@ -178,6 +178,9 @@ final class EvalClsCommand implements Callable<Integer> {
         }
     }
 
+    // NOTE: variants pair with the original by sample id. Image folders keep ids (the relative path), but a
+    // CIFAR-10 variant written after skipped samples renumbers its records; the augment manifest's mapping
+    // from source samples to outputs would pair those correctly.
     private static List<EvalClsReport.Comparison> comparisons(List<EvalClsReport.DatasetResult> results) {
         List<EvalClsReport.Comparison> comparisons = new ArrayList<>();
         EvalClsReport.DatasetResult original = results.get(0);
