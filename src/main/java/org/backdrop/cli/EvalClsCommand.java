@@ -137,16 +137,7 @@ final class EvalClsCommand implements Callable<Integer> {
     }
 
     private ModelSpec readSpec() {
-        Path file = specFile != null ? specFile : ModelSpecReader.specBeside(model);
-        if (specFile == null && !Files.exists(file)) {
-            throw new InvalidInputException(file + ": model spec not found; write one beside the model or give its path with --spec FILE"
-                    + " (the format is in docs/model-specs.md)");
-        }
-        try {
-            return ModelSpecReader.read(file);
-        } catch (ModelSpecException e) {
-            throw new InvalidInputException(e.getMessage(), e);
-        }
+        return ModelSources.readSpec(model, specFile);
     }
 
     private Classifier loadClassifier(ModelSpec modelSpec) {
