@@ -149,7 +149,7 @@ final class CocoLayout {
                 }
             }
         } catch (IOException e) {
-            throw new DatasetException("cannot list " + folder + ": " + e.getMessage(), e);
+            throw new DatasetException("failed to list " + folder + ": " + e.getMessage(), e);
         }
         candidates.sort(null);
         return candidates;

@@ -81,7 +81,7 @@ final class CocoParser {
             throw new DatasetException(file + " is not valid JSON at line " + where.getLineNr() + ", column " + where.getColumnNr()
                     + ": " + e.getOriginalMessage() + ". Repair the file or export it again.", e);
         } catch (IOException e) {
-            throw new DatasetException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new DatasetException("failed to read " + file + ": " + e.getMessage(), e);
         }
     }
 
