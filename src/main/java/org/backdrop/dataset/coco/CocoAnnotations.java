@@ -66,13 +66,7 @@ final class CocoAnnotations {
 
     /** Shrinks the arrays to their used length, once parsing is over. */
     void trim() {
-        ids = Arrays.copyOf(ids, size);
-        imageIds = Arrays.copyOf(imageIds, size);
-        categoryIds = Arrays.copyOf(categoryIds, size);
-        boxes = Arrays.copyOf(boxes, 4 * size);
-        areas = Arrays.copyOf(areas, size);
-        flags = Arrays.copyOf(flags, size);
-        segmentStarts = Arrays.copyOf(segmentStarts, size);
+        resize(size);
         segments.trim();
     }
 
@@ -189,7 +183,10 @@ final class CocoAnnotations {
     }
 
     private void grow() {
-        int capacity = size + (size >> 1);
+        resize(Math.max(256, size + (size >> 1)));
+    }
+
+    private void resize(int capacity) {
         ids = Arrays.copyOf(ids, capacity);
         imageIds = Arrays.copyOf(imageIds, capacity);
         categoryIds = Arrays.copyOf(categoryIds, capacity);

@@ -143,7 +143,7 @@ public final class CocoWriter implements DatasetWriter {
                 RgbImage pixels = images.load(dataset, sample);
                 AtomicFiles.write(target, temporary -> PngFiles.write(pixels, temporary));
             }
-        } catch (IOException e) {
+        } catch (IOException | SafePaths.UnsafePathException e) {
             throw new DatasetException("failed to write image " + target + " from " + sample.image().describe() + ": " + e.getMessage(), e);
         }
     }
