@@ -19,7 +19,7 @@ import org.backdrop.image.RgbImage;
 import org.backdrop.testing.SharedData;
 
 /** Datasets for training tests: generated ones and subsets of the CIFAR-10 fixture images. */
-final class TrainingData {
+public final class TrainingData {
 
     private TrainingData() {}
 
@@ -27,7 +27,7 @@ final class TrainingData {
      * Writes an image folder with {@code perClass} 32×32 PNGs in each of two classes, "dark" (pixel
      * values 0 to 99) and "light" (156 to 255), and reads it back.
      */
-    static Dataset generated(Path folder, int perClass) throws IOException, DatasetException {
+    public static Dataset generated(Path folder, int perClass) throws IOException, DatasetException {
         Random random = new Random(7);
         String[] classes = {"dark", "light"};
         for (int c = 0; c < classes.length; c++) {
