@@ -39,20 +39,20 @@ import org.slf4j.LoggerFactory;
  * resumed from a checkpoint ends with the same weights as one that never stopped. Weight initialisation
  * draws from the engine's generator seeded with {@code seed}; data order and augmentation come from
  * Java generators seeded from {@code seed}, the epoch and the position, and images load on the training
- * thread. PyTorch's CPU kernels give the same sums for the same thread count on the same machine; a
- * different thread count or CPU can change the last bits. On a GPU, cuDNN picks convolution
+ * thread. PyTorch's CPU kernels gave the same sums for the same thread count on the same machine in the
+ * resume test. A different thread count or CPU can change the last bits. On a GPU, cuDNN picks convolution
  * algorithms whose sums are not deterministic, so runs agree only approximately there.
  */
 public final class ClassifierTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClassifierTrainer.class);
-    private static final String ENGINE = "PyTorch";
+    private static final String ENGINE = PyTorchEngine.NAME;
 
     private ClassifierTrainer() {}
 
     /**
-     * Trains on {@code sources} as {@code options} say, writing metrics, checkpoints and the final model
-     * into {@code options.out()}. Cancelling through {@code progress} stops after the current batch; the
+     * Trains on {@code sources} with {@code options}, writing metrics, checkpoints and the final model
+     * into {@code options.out()}. Cancelling through {@code progress} stops after the current batch. The
      * unfinished epoch is dropped and the last checkpoint stays, so {@code resume} continues from it.
      *
      * @param sources the training mix, at least one source with labelled samples
@@ -87,8 +87,7 @@ public final class ClassifierTrainer {
         progress.progress(0, -1, "Reading training images");
         Normalization normalization = resumed.isPresent() ? resumed.get().normalization() : Normalization.measure(training);
 
-        System.setProperty("ai.djl.offline", "true");
-        Engine engine = Engine.getEngine(ENGINE);
+        Engine engine = PyTorchEngine.start();
         engine.setRandomSeed((int) options.seed());
         Device device = chooseDevice(engine);
 

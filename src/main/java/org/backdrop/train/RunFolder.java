@@ -207,7 +207,7 @@ final class RunFolder {
     }
 
     /**
-     * Where a run stands after a finished epoch.
+     * The position of a run after a finished epoch.
      *
      * @param epoch the epoch just finished, counted from 1
      * @param step optimizer steps taken so far over the whole run

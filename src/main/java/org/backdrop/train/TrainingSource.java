@@ -18,7 +18,7 @@ public record TrainingSource(String name, Dataset dataset, Share share) {
         Objects.requireNonNull(share, "share");
     }
 
-    /** A source that draws every sample once per epoch. */
+    /** Creates a source that draws every sample once per epoch. */
     public static TrainingSource of(String name, Dataset dataset) {
         return new TrainingSource(name, dataset, Share.weight(1));
     }
@@ -39,12 +39,12 @@ public record TrainingSource(String name, Dataset dataset, Share share) {
             }
         }
 
-        /** A share of {@code weight} times the source's size per epoch. */
+        /** Creates a share of {@code weight} times the source's size per epoch. */
         public static Share weight(double weight) {
             return new Share(weight, -1);
         }
 
-        /** A share of exactly {@code count} samples per epoch. */
+        /** Creates a share of exactly {@code count} samples per epoch. */
         public static Share count(long count) {
             if (count < 0) {
                 throw new IllegalArgumentException("sample count must be at least 0, got " + count);
