@@ -134,6 +134,8 @@ public final class ClassifierTrainer {
             LOG.warn("Resuming a run started with seed {} under seed {}: data order and augmentation follow the new seed",
                     state.seed(), options.seed());
         }
+        // TODO: store batch size, learning rate, schedule and epochs in the checkpoint and reject a resume
+        // that changes them; today a changed value silently changes the rest of the run.
         LOG.info("Resuming {} after epoch {}", run.root(), state.epoch());
         return state;
     }

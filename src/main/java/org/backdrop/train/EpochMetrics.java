@@ -1,5 +1,6 @@
 package org.backdrop.train;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,6 +23,6 @@ public record EpochMetrics(int epoch, int epochs, double trainLoss, double train
         double learningRate, double imagesPerSecond, double seconds) {
 
     public EpochMetrics {
-        testAccuracy = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(testAccuracy));
+        testAccuracy = Collections.unmodifiableMap(new LinkedHashMap<>(testAccuracy));
     }
 }
