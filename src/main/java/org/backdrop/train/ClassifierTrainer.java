@@ -217,6 +217,7 @@ public final class ClassifierTrainer {
             }
 
             model.setProperty("Epoch", Integer.toString(options.epochs()));
+            run.deleteFinalModels();
             model.save(run.root(), "model");
             String paramsFile = String.format("model-%04d.params", options.epochs());
             Path spec = run.writeModelSpec(paramsFile, options.architecture(), classes.names(), normalization, options.epochs(),

@@ -128,6 +128,18 @@ final class RunFolder {
         AtomicFiles.write(file, kept.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Deletes the {@code model-NNNN.params} files of an earlier end of this run, so that after a resume
+     * with more epochs only the file that {@code model.json} names is left.
+     */
+    void deleteFinalModels() throws IOException {
+        try (Stream<Path> files = Files.list(root)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().matches("model-\\d{4}\\.params")).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
     /** Writes {@code model.json}, the spec a reader needs to use {@code paramsFile}. */
     Path writeModelSpec(String paramsFile, Architecture architecture, List<String> classNames, Normalization normalization,
             int epochs, long seed, String engineVersion) throws IOException {
