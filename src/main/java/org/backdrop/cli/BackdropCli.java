@@ -42,6 +42,7 @@ public final class BackdropCli implements Runnable {
         commandLine.addSubcommand(new MasksCommand());
         commandLine.addSubcommand(new AugmentCommand());
         commandLine.addSubcommand(new EvalClsCommand());
+        commandLine.addSubcommand(new TrainCommand());
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine failed = exception.getCommandLine();
             failed.getErr().println("Error: " + exception.getMessage());
