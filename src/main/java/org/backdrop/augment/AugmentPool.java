@@ -15,14 +15,15 @@ import org.backdrop.mask.Rle;
  * The samples an augmentation keeps, with their masks, as the background methods see them. Pixels are
  * decoded on each request, so memory holds only masks.
  */
-final class AugmentPool implements SamplePool {
+public final class AugmentPool implements SamplePool {
 
     private final Dataset dataset;
     private final List<Sample> samples;
     private final List<Rle> masks;
     private final SampleImages images;
 
-    AugmentPool(Dataset dataset, List<Sample> samples, List<Rle> masks, SampleImages images) {
+    /** Creates the pool of {@code samples}, whose masks are {@code masks} in the same order. */
+    public AugmentPool(Dataset dataset, List<Sample> samples, List<Rle> masks, SampleImages images) {
         if (samples.size() != masks.size()) {
             throw new IllegalArgumentException(samples.size() + " samples but " + masks.size() + " masks");
         }
