@@ -17,10 +17,13 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.backdrop.ProgressListener;
+import org.backdrop.augment.AugmentException;
 import org.backdrop.augment.AugmentJob;
 import org.backdrop.augment.AugmentOptions;
 import org.backdrop.augment.AugmentResult;
 import org.backdrop.dataset.Dataset;
+import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.ImageValidator;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.ReadOptions;
@@ -147,21 +150,29 @@ public final class ExportViewModel {
         Map<String, Rle> masks = session.masksProperty().get();
         Path out = outputFolder.get();
         AugmentOptions chosen = options(Optional.empty());
-        return new ProgressTask<>("Exporting to " + out.getFileName(), progress -> {
-            Path masksFile = masks.isEmpty() ? null : writeMasks(dataset, masks);
-            try {
-                int threads = Runtime.getRuntime().availableProcessors();
-                Dataset checked = ImageValidator.validate(dataset, new ImageValidator.Options(ReadOptions.DEFAULT_MAX_PIXELS, true, threads), progress);
-                AugmentResult result = new AugmentJob(dataset.root(), checked, withMasks(chosen, masksFile)).run(out, progress);
-                List<InvalidSample> skipped = new ArrayList<>(checked.invalid());
-                skipped.addAll(result.skipped());
-                return new Summary(result, skipped);
-            } finally {
-                if (masksFile != null) {
-                    Files.deleteIfExists(masksFile);
-                }
+        return new ProgressTask<>("Exporting to " + out.getFileName(), progress -> export(dataset, masks, out, chosen, progress));
+    }
+
+    /** Runs the export on the calling thread, as the task of {@link #exportTask()} does. */
+    public Summary export(ProgressListener progress) throws IOException, InterruptedException, AugmentException, DatasetException {
+        return export(session.dataset(), session.masksProperty().get(), outputFolder.get(), options(Optional.empty()), progress);
+    }
+
+    private static Summary export(Dataset dataset, Map<String, Rle> masks, Path out, AugmentOptions chosen, ProgressListener progress)
+            throws IOException, InterruptedException, AugmentException, DatasetException {
+        Path masksFile = masks.isEmpty() ? null : writeMasks(dataset, masks);
+        try {
+            int threads = Runtime.getRuntime().availableProcessors();
+            Dataset checked = ImageValidator.validate(dataset, new ImageValidator.Options(ReadOptions.DEFAULT_MAX_PIXELS, true, threads), progress);
+            AugmentResult result = new AugmentJob(dataset.root(), checked, withMasks(chosen, masksFile)).run(out, progress);
+            List<InvalidSample> skipped = new ArrayList<>(checked.invalid());
+            skipped.addAll(result.skipped());
+            return new Summary(result, skipped);
+        } finally {
+            if (masksFile != null) {
+                Files.deleteIfExists(masksFile);
             }
-        });
+        }
     }
 
     private static AugmentOptions withMasks(AugmentOptions options, Path masksFile) {

@@ -78,7 +78,7 @@ public final class MasksViewModel {
         return skipped;
     }
 
-    /** A line such as "38 masks from annotations; 2 samples without a mask". */
+    /** A line such as "38 masks from annotations; no mask for 2 of 40 samples". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -115,7 +115,8 @@ public final class MasksViewModel {
         sourceNames = names;
         skipped.setAll(plan.skipped());
         session.masksProperty().set(Map.copyOf(masks));
-        summary.set(masks.size() + " masks from " + source.get().label() + "; " + plan.skipped().size() + " samples without a mask");
+        summary.set(masks.size() + " masks from " + source.get().label() + "; no mask for " + plan.skipped().size() + " of "
+                + session.dataset().samples().size() + " samples");
     }
 
     /**
@@ -149,7 +150,8 @@ public final class MasksViewModel {
         sourceNames = names;
         skipped.setAll(missing);
         session.masksProperty().set(Map.copyOf(masks));
-        summary.set(masks.size() + " masks from " + file.getFileName() + "; " + missing.size() + " samples without a mask");
+        summary.set(masks.size() + " masks from " + file.getFileName() + "; no mask for " + missing.size() + " of "
+                + session.dataset().samples().size() + " samples");
     }
 
     /**
