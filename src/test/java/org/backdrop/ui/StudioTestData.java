@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.backdrop.dataset.Dataset;
@@ -54,7 +55,12 @@ public final class StudioTestData {
 
     /** Returns a session with the dataset at {@code data} open and its review file beside it. */
     public static StudioSession session(Path data) throws Exception {
-        StudioSession session = new StudioSession(new TaskRunner(Runnable::run));
+        return session(data, new TaskRunner(Runnable::run));
+    }
+
+    /** Returns a session as {@link #session(Path)} does, running tasks with {@code tasks}. */
+    public static StudioSession session(Path data, TaskRunner tasks) throws Exception {
+        StudioSession session = new StudioSession(tasks);
         Dataset dataset = read(data);
         session.open(dataset, ReviewState.open(ReviewState.fileFor(dataset.root())));
         return session;
@@ -73,7 +79,7 @@ public final class StudioTestData {
 
     /** Gives every sample of the session the square mask except {@code without}. */
     public static void giveMasks(StudioSession session, String... without) {
-        Map<String, Rle> masks = new java.util.HashMap<>();
+        Map<String, Rle> masks = new HashMap<>();
         session.dataset().samples().forEach(sample -> masks.put(sample.id(), squareMask()));
         for (String id : without) {
             masks.remove(id);
