@@ -13,7 +13,7 @@ import org.backdrop.ui.review.ReviewState;
 import org.backdrop.ui.task.TaskRunner;
 
 /**
- * What the studio's views share: the open dataset, its masks by sample id, its review state, the
+ * The state that the studio's views share: the open dataset, its masks by sample id, its review state, the
  * image loader and the task runner. Change the properties on the JavaFX thread only.
  */
 public final class StudioSession {
@@ -75,7 +75,7 @@ public final class StudioSession {
         return tasks;
     }
 
-    /** Makes {@code opened} the open dataset with its review state, and forgets the previous masks. */
+    /** Makes {@code opened} the open dataset with its review state, and clears the previous masks. */
     public void open(Dataset opened, ReviewState state) {
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < opened.samples().size(); i++) {

@@ -34,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The backgrounds screen: methods, colour, seed and feathering on the left; the selected sample
- * rendered with each chosen method on the right, re-rendered off the JavaFX thread after each change.
+ * The backgrounds screen: methods, colour, seed and feathering on the left, and the selected sample
+ * rendered with each chosen method on the right. Each change renders again off the JavaFX thread.
  */
 public final class BackgroundsView {
 

@@ -35,7 +35,7 @@ import org.backdrop.ui.StudioSession;
  */
 public final class BackgroundsViewModel {
 
-    /** The most samples that methods borrowing from other samples see in the preview. */
+    /** The maximum number of samples that methods borrowing from other samples see in the preview. */
     public static final int MAX_PREVIEW_POOL = 200;
 
     /** The name in the method list that stands for the colour picker's colour. */

@@ -61,6 +61,7 @@ public final class BrowseView {
             refreshCells();
         });
         session.datasetProperty().addListener((observable, before, after) -> thumbnails.invalidate());
+        session.selectedProperty().addListener((observable, before, after) -> refreshCells());
         session.reviewProperty().addListener((observable, before, review) ->
                 review.revisionProperty().addListener((o, b, a) -> refreshCells()));
 
@@ -170,7 +171,11 @@ public final class BrowseView {
             caption.setMaxWidth(THUMBNAIL_SIZE);
             getStyleClass().add("sample-cell");
             setOnMouseClicked(event -> {
-                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && getItem() != null) {
+                if (event.getButton() != MouseButton.PRIMARY || getItem() == null) {
+                    return;
+                }
+                session.selectedProperty().set(getItem());
+                if (event.getClickCount() == 2) {
                     onOpen.accept(getItem());
                 }
             });
@@ -179,7 +184,7 @@ public final class BrowseView {
         @Override
         protected void updateItem(Sample sample, boolean empty) {
             super.updateItem(sample, empty);
-            getStyleClass().removeAll("accepted", "rejected", "edited");
+            getStyleClass().removeAll("accepted", "rejected", "edited", "selected-sample");
             if (empty || sample == null) {
                 setGraphic(null);
                 return;
@@ -187,6 +192,9 @@ public final class BrowseView {
             ReviewStatus status = session.review().status(sample.id());
             if (status != ReviewStatus.UNREVIEWED) {
                 getStyleClass().add(status.label());
+            }
+            if (sample == session.selectedProperty().get()) {
+                getStyleClass().add("selected-sample");
             }
             caption.setText(sample.id());
             int index = session.indexOf(sample);

@@ -73,7 +73,7 @@ public final class BrowseViewModel {
         return statusFilter;
     }
 
-    /** The fewest object pixels a sample's mask must have; 0 lets samples without a mask through. */
+    /** The minimum number of object pixels in a sample's mask. At 0, samples without a mask pass too. */
     public IntegerProperty minObjectPixelsProperty() {
         return minObjectPixels;
     }

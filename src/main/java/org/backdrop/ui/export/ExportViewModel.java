@@ -42,7 +42,7 @@ import org.backdrop.ui.task.ProgressTask;
  */
 public final class ExportViewModel {
 
-    /** What an export wrote, or what the dialog shows once it ends. */
+    /** The outcome of an export: the job's result and every skipped sample, the unreadable images first. */
     public record Summary(AugmentResult result, List<InvalidSample> skipped) {
 
         /** Returns a few lines for the dialog: images per variant, skipped samples with reasons, the manifest. */

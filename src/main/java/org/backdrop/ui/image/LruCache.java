@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A map that holds at most {@code capacity} entries and drops the least recently used one when full.
+ * A map that contains at most {@code capacity} entries and drops the least recently used one when full.
  * Thread-safe.
  */
 public final class LruCache<K, V> {

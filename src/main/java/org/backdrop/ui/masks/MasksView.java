@@ -52,7 +52,10 @@ public final class MasksView {
         source.setConverter(new StringConverter<>() {
             @Override
             public String toString(MasksViewModel.Source value) {
-                return value == null ? "" : value == MasksViewModel.Source.ANNOTATIONS ? "Annotations" : "GrabCut";
+                if (value == null) {
+                    return "";
+                }
+                return value == MasksViewModel.Source.ANNOTATIONS ? "Annotations" : "GrabCut";
             }
 
             @Override

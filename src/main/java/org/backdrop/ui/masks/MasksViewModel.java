@@ -34,7 +34,7 @@ import org.backdrop.ui.task.ProgressTask;
  */
 public final class MasksViewModel {
 
-    /** Where masks come from. */
+    /** A mask source that the screen offers. */
     public enum Source {
         ANNOTATIONS("annotations"), GRABCUT("grabcut");
 

@@ -19,7 +19,7 @@ import org.backdrop.dataset.Sample;
 
 /**
  * The review status of each sample of one dataset, with undo, saved to a text file after every
- * decision. The file holds a header line and then one {@code id<TAB>status} line per reviewed sample.
+ * decision. The file contains a header line and then one {@code id<TAB>status} line per reviewed sample.
  *
  * <p>Not thread-safe: use it on the JavaFX thread.
  */

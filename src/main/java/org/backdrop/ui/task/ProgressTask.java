@@ -12,7 +12,7 @@ import org.backdrop.ProgressListener;
  */
 public final class ProgressTask<T> extends Task<T> {
 
-    /** Work that reports progress and stops when the listener says it is cancelled. */
+    /** Work that reports progress and stops once the listener reports cancellation. */
     @FunctionalInterface
     public interface Work<T> {
         T run(ProgressListener progress) throws Exception;

@@ -1,6 +1,6 @@
 package org.backdrop.ui.backgrounds;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,12 +46,7 @@ class BackgroundsViewTest {
         ListCell<?> blue = robot.lookup(".list-cell").<ListCell<?>>match(cell -> "blue".equals(((ListCell<?>) cell).getText())).query();
         robot.clickOn(robot.from(blue).lookup(".check-box").queryAs(CheckBox.class));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles.getChildren().size() == 4);
-
-        assertMessageCountsFour(robot);
-    }
-
-    private void assertMessageCountsFour(FxRobot robot) {
         String message = robot.lookup("#preview-message").queryAs(Label.class).getText();
-        assertEquals(true, message.endsWith("with 4 backgrounds"), message);
+        assertTrue(message.endsWith("with 4 backgrounds"), message);
     }
 }
