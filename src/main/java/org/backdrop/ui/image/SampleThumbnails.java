@@ -26,7 +26,7 @@ public final class SampleThumbnails {
         this.session = session;
     }
 
-    /** Decodes the sample and returns it downscaled to {@code key.maxSide()}, with the overlay on request. */
+    /** Decodes the sample and returns it scaled to fit {@code key.maxSide()}, with the overlay on request. */
     public Image render(Key key) throws IOException {
         return FxImages.toFx(renderRgb(key));
     }
@@ -40,6 +40,6 @@ public final class SampleThumbnails {
         if (key.overlay() && mask.isPresent()) {
             image = Thumbnails.overlay(image, mask.get().toRowMajor(), mask.get().width(), mask.get().height());
         }
-        return image;
+        return Thumbnails.upscale(image, key.maxSide());
     }
 }

@@ -57,6 +57,33 @@ public final class Thumbnails {
     }
 
     /**
+     * Returns {@code image} enlarged by the largest whole factor, at most 16, that keeps its longer side
+     * within {@code maxSide}, each pixel repeated as a block. JavaFX's software renderer smooths an
+     * enlarged {@code ImageView} even with smoothing off, which blurs 32x32 images beyond recognition.
+     */
+    public static RgbImage upscale(RgbImage image, int maxSide) {
+        int factor = Math.min(16, maxSide / Math.max(image.width(), image.height()));
+        if (factor <= 1) {
+            return image;
+        }
+        int width = image.width() * factor;
+        int height = image.height() * factor;
+        byte[] in = image.pixels();
+        byte[] out = new byte[width * height * 3];
+        for (int y = 0; y < height; y++) {
+            int sourceRow = (y / factor) * image.width();
+            for (int x = 0; x < width; x++) {
+                int i = (sourceRow + x / factor) * 3;
+                int o = (y * width + x) * 3;
+                out[o] = in[i];
+                out[o + 1] = in[i + 1];
+                out[o + 2] = in[i + 2];
+            }
+        }
+        return new RgbImage(width, height, out);
+    }
+
+    /**
      * Returns a copy of {@code image} with the foreground tinted. {@code mask} has one byte per pixel
      * of a {@code maskWidth x maskHeight} image, row-major, non-zero for the object; it is sampled at
      * the nearest position, so a full-size mask fits a thumbnail.

@@ -62,7 +62,7 @@ public final class ReviewViewModel {
         return progress.getReadOnlyProperty();
     }
 
-    /** The current sample's id, class and status, such as "2007_000032 · aeroplane · accepted". */
+    /** The current sample's id, class and status, such as "2007_000032 · aeroplane · accepted · no mask". */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
@@ -150,7 +150,8 @@ public final class ReviewViewModel {
         ReviewState review = session.review();
         long reviewed = samples.stream().filter(s -> review.status(s.id()) != ReviewStatus.UNREVIEWED).count();
         progress.set("Sample " + (at + 1) + " of " + samples.size() + " · " + reviewed + " of " + samples.size() + " reviewed");
-        status.set(sample.id() + " · " + className(sample) + " · " + review.status(sample.id()).label());
+        String maskNote = session.mask(sample).isPresent() ? "" : " · no mask";
+        status.set(sample.id() + " · " + className(sample) + " · " + review.status(sample.id()).label() + maskNote);
     }
 
     private String className(Sample sample) {

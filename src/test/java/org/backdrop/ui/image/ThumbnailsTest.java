@@ -60,4 +60,16 @@ class ThumbnailsTest {
         assertNull(cache.get("b"));
         assertEquals(3, cache.get("c"));
     }
+
+    @Test
+    void upscaleRepeatsPixels() {
+        RgbImage image = new RgbImage(2, 1, new byte[] {10, 20, 30, 40, 50, 60});
+
+        RgbImage large = Thumbnails.upscale(image, 7);
+
+        assertEquals(6, large.width());
+        assertEquals(3, large.height());
+        assertArrayEquals(new int[] {10, 20, 30}, large.rgb(2, 2));
+        assertArrayEquals(new int[] {40, 50, 60}, large.rgb(3, 0));
+    }
 }

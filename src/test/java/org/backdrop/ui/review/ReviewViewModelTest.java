@@ -85,7 +85,7 @@ class ReviewViewModelTest {
     @Test
     void statusNamesClass() {
         assertTrue(model.statusProperty().get().contains("cat"), model.statusProperty().get());
-        assertTrue(model.statusProperty().get().endsWith("unreviewed"), model.statusProperty().get());
+        assertTrue(model.statusProperty().get().endsWith("unreviewed · no mask"), model.statusProperty().get());
     }
 
     @Test
