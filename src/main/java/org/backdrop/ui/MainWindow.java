@@ -31,6 +31,7 @@ import javafx.stage.DirectoryChooser;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetReaders;
 import org.backdrop.dataset.ReadOptions;
+import org.backdrop.dataset.Sample;
 import org.backdrop.ui.backgrounds.BackgroundsView;
 import org.backdrop.ui.backgrounds.BackgroundsViewModel;
 import org.backdrop.ui.browse.BrowseView;
@@ -152,6 +153,18 @@ final class MainWindow {
         });
         welcomeHint.setText("Reading " + absolute + "…");
         session.tasks().run(task);
+    }
+
+    /** Selects the sample with id {@code sampleId} and makes it the current one of review mode; ignores an unknown id. */
+    void select(String sampleId) {
+        List<Sample> samples = session.dataset().samples();
+        for (int i = 0; i < samples.size(); i++) {
+            if (samples.get(i).id().equals(sampleId)) {
+                session.selectedProperty().set(samples.get(i));
+                reviewModel.setSamples(samples, i);
+                return;
+            }
+        }
     }
 
     /** Shows {@code screen}'s tab. */

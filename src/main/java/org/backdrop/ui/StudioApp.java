@@ -14,7 +14,8 @@ import org.backdrop.ui.task.TaskRunner;
  * folder are kept in the user's preferences.
  *
  * <p>Two system properties, meant for scripted screenshots, act once the dataset given on the
- * command line is open: {@code backdrop.studio.masks=FILE} loads a masks file and
+ * command line is open: {@code backdrop.studio.masks=FILE} loads a masks file,
+ * {@code backdrop.studio.sample=ID} selects a sample and
  * {@code backdrop.studio.view=browse|review|masks|backgrounds|export} shows that screen.
  */
 public final class StudioApp extends Application {
@@ -68,6 +69,10 @@ public final class StudioApp extends Application {
         String masks = System.getProperty("backdrop.studio.masks");
         if (masks != null) {
             window.loadMasks(Path.of(masks));
+        }
+        String sample = System.getProperty("backdrop.studio.sample");
+        if (sample != null) {
+            window.select(sample);
         }
         String view = System.getProperty("backdrop.studio.view");
         if (view == null) {

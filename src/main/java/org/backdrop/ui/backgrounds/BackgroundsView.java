@@ -1,5 +1,6 @@
 package org.backdrop.ui.backgrounds;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +29,9 @@ import javafx.util.Duration;
 import javafx.util.converter.LongStringConverter;
 import org.backdrop.dataset.Sample;
 import org.backdrop.ui.StudioSession;
+import org.backdrop.image.RgbImage;
 import org.backdrop.ui.image.FxImages;
+import org.backdrop.ui.image.Thumbnails;
 import org.backdrop.ui.task.ProgressTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class BackgroundsView {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundsView.class);
-    private static final double TILE_SIDE = 220;
+    private static final int TILE_SIDE = 220;
 
     private final StudioSession session;
     private final BackgroundsViewModel model;
@@ -143,7 +146,8 @@ public final class BackgroundsView {
             return;
         }
         BackgroundsViewModel.Request request = model.request(sample);
-        ProgressTask<List<BackgroundsViewModel.Tile>> task = new ProgressTask<>("Rendering backgrounds", progress -> model.render(request, progress));
+        ProgressTask<List<BackgroundsViewModel.Tile>> task = new ProgressTask<>("Rendering backgrounds",
+                progress -> forDisplay(model.render(request, progress)));
         rendering = task;
         message.setText("Rendering " + sample.id() + "…");
         task.setOnSucceeded(event -> show(sample, task.getValue()));
@@ -161,11 +165,7 @@ public final class BackgroundsView {
             name.getStyleClass().add("tile-name");
             Node picture;
             if (tile.image() != null) {
-                ImageView view = new ImageView(FxImages.toFx(tile.image()));
-                view.setPreserveRatio(true);
-                view.setFitWidth(TILE_SIDE);
-                view.setFitHeight(TILE_SIDE);
-                picture = view;
+                picture = new ImageView(FxImages.toFx(tile.image()));
             } else {
                 Label error = new Label(tile.error());
                 error.setWrapText(true);
@@ -179,6 +179,20 @@ public final class BackgroundsView {
             tiles.getChildren().add(box);
         }
         message.setText(rendered.isEmpty() ? "Tick at least one background method." : "Sample " + sample.id() + " with " + rendered.size() + " backgrounds");
+    }
+
+    /** Scales each tile's image to fit {@link #TILE_SIDE}, so that it shows unscaled and small images stay sharp. */
+    private static List<BackgroundsViewModel.Tile> forDisplay(List<BackgroundsViewModel.Tile> tiles) {
+        List<BackgroundsViewModel.Tile> scaled = new ArrayList<>();
+        for (BackgroundsViewModel.Tile tile : tiles) {
+            if (tile.image() == null) {
+                scaled.add(tile);
+            } else {
+                RgbImage image = Thumbnails.upscale(Thumbnails.downscale(tile.image(), TILE_SIDE), TILE_SIDE);
+                scaled.add(new BackgroundsViewModel.Tile(tile.name(), image, null));
+            }
+        }
+        return scaled;
     }
 
     private static String hex(Color colour) {

@@ -164,8 +164,7 @@ public final class BrowseView {
         private final VBox box = new VBox(2, image, caption);
 
         SampleCell() {
-            image.setFitWidth(THUMBNAIL_SIZE);
-            image.setFitHeight(THUMBNAIL_SIZE);
+            // Thumbnails arrive at most THUMBNAIL_SIZE wide and high, so they show at their own size, unscaled.
             image.setPreserveRatio(true);
             box.setAlignment(Pos.CENTER);
             caption.setMaxWidth(THUMBNAIL_SIZE);

@@ -34,6 +34,7 @@ public final class ReviewViewModel {
             update();
         });
         session.review().revisionProperty().addListener((o, b, a) -> update());
+        session.masksProperty().addListener((observable, before, masks) -> update());
     }
 
     /** Sets the samples to review, in order, and shows the one at {@code start}. */

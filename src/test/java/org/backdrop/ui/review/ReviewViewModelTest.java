@@ -89,6 +89,13 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void loadedMasksClearNoMaskNote() {
+        StudioTestData.giveMasks(session);
+
+        assertTrue(model.statusProperty().get().endsWith("unreviewed"), model.statusProperty().get());
+    }
+
+    @Test
     void emptyListHasNoCurrent() throws Exception {
         model.setSamples(List.of(), 0);
 
