@@ -1,14 +1,18 @@
 package org.backdrop.ui.browse;
 
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
@@ -139,8 +143,13 @@ public final class BrowseView {
             pixels.setMax(Math.max(BrowseViewModel.COMMON_MIN_OBJECT_PIXELS * 2, largest));
             pixels.setMajorTickUnit(Math.max(1, pixels.getMax() / 4));
         });
-        pixels.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> session.masksProperty().get().isEmpty(), session.masksProperty()));
+        BooleanBinding noMasks = Bindings.createBooleanBinding(() -> session.masksProperty().get().isEmpty(), session.masksProperty());
+        pixels.disableProperty().bind(noMasks);
+        pixels.setTooltip(new Tooltip("Hide samples whose mask has fewer object pixels; needs masks from the Masks tab"));
+        Button common = new Button(Integer.toString(BrowseViewModel.COMMON_MIN_OBJECT_PIXELS));
+        common.setTooltip(new Tooltip("Set the threshold to " + BrowseViewModel.COMMON_MIN_OBJECT_PIXELS + " object pixels"));
+        common.setOnAction(event -> pixels.setValue(BrowseViewModel.COMMON_MIN_OBJECT_PIXELS));
+        common.disableProperty().bind(noMasks);
 
         TextField id = new TextField();
         id.setPromptText("Filter by id");
@@ -150,7 +159,7 @@ public final class BrowseView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Class"), classes, new Label("Status"), statuses, new Label("Mask"), pixels, pixelValue,
+        HBox bar = new HBox(8, new Label("Class"), classes, new Label("Status"), statuses, new Label("Mask"), pixels, pixelValue, common,
                 id, spacer, overlay);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));

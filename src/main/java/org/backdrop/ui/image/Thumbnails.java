@@ -58,8 +58,8 @@ public final class Thumbnails {
 
     /**
      * Returns {@code image} enlarged by the largest whole factor, at most 16, that keeps its longer side
-     * within {@code maxSide}, each pixel repeated as a block. JavaFX's software renderer smooths an
-     * enlarged {@code ImageView} even with smoothing off, which blurs 32x32 images beyond recognition.
+     * within {@code maxSide}, each pixel repeated as a block. With JavaFX 21's software pipeline under
+     * Xvfb, an enlarged {@code ImageView} was smoothed even with smoothing off, which blurred 32x32 images.
      */
     public static RgbImage upscale(RgbImage image, int maxSide) {
         int factor = Math.min(16, maxSide / Math.max(image.width(), image.height()));
