@@ -57,6 +57,7 @@ public final class ReviewView {
     });
     private final SampleThumbnails renderer;
     private volatile Sample wanted;
+    private boolean saveErrorShown;
 
     public ReviewView(StudioSession session, ReviewViewModel model) {
         this.session = session;
@@ -156,7 +157,11 @@ public final class ReviewView {
             action.run();
         } catch (IOException e) {
             LOG.error("Saving the review state failed", e);
-            Dialogs.showError(root, "The review file could not be written", e);
+            // One dialog is enough: a read-only folder would otherwise raise one per key press.
+            if (!saveErrorShown) {
+                saveErrorShown = true;
+                Dialogs.showError(root, "The review file could not be written; decisions are kept until the studio closes", e);
+            }
         }
     }
 
