@@ -19,7 +19,7 @@ import org.backdrop.mask.Rle;
  * {@link #CACHE_BUDGET_BYTES} (CIFAR-10's 50,000 images need about 200 MB) they are kept after the first
  * read. Larger datasets are decoded on each request, and memory holds only the RLE masks.
  */
-final class AugmentPool implements SamplePool {
+public final class AugmentPool implements SamplePool {
 
     private final Dataset dataset;
     private final List<Sample> samples;
@@ -31,7 +31,8 @@ final class AugmentPool implements SamplePool {
     /** The most memory the decoded images and masks of a pool may take to be kept between variants. */
     static final long CACHE_BUDGET_BYTES = 512L * 1024 * 1024;
 
-    AugmentPool(Dataset dataset, List<Sample> samples, List<Rle> masks, SampleImages images) {
+    /** Creates the pool of {@code samples}, whose masks are {@code masks} in the same order. */
+    public AugmentPool(Dataset dataset, List<Sample> samples, List<Rle> masks, SampleImages images) {
         if (samples.size() != masks.size()) {
             throw new IllegalArgumentException(samples.size() + " samples but " + masks.size() + " masks");
         }
