@@ -3,7 +3,9 @@ package org.backdrop.augment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.backdrop.background.PixelBox;
 import org.backdrop.background.SamplePool;
 import org.backdrop.dataset.Category;
 import org.backdrop.dataset.Dataset;
@@ -27,6 +29,7 @@ public final class AugmentPool implements SamplePool {
     private final SampleImages images;
     private final AtomicReferenceArray<RgbImage> imageCache;
     private final AtomicReferenceArray<byte[]> maskCache;
+    private final AtomicReferenceArray<Optional<PixelBox>> boxCache;
 
     /** The most memory the decoded images and masks of a pool may take to be kept between variants. */
     static final long CACHE_BUDGET_BYTES = 512L * 1024 * 1024;
@@ -47,6 +50,7 @@ public final class AugmentPool implements SamplePool {
         boolean cached = pixels * 4 <= CACHE_BUDGET_BYTES;
         this.imageCache = cached ? new AtomicReferenceArray<>(samples.size()) : null;
         this.maskCache = cached ? new AtomicReferenceArray<>(samples.size()) : null;
+        this.boxCache = new AtomicReferenceArray<>(samples.size());
     }
 
     List<Sample> samples() {
@@ -110,6 +114,21 @@ public final class AugmentPool implements SamplePool {
         } catch (IOException e) {
             throw new UncheckedIOException("sample " + sample.id() + " (" + sample.image().describe() + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the box around the sample's mask, computed once per sample because every variant asks for
+     * it. The mask covers the annotated objects, so this is their enclosing box to the pixel.
+     */
+    @Override
+    public Optional<PixelBox> annotatedBox(int index) {
+        Optional<PixelBox> box = boxCache.get(index);
+        if (box == null) {
+            Rle mask = masks.get(index);
+            box = PixelBox.enclosing(mask(index), mask.width(), mask.height());
+            boxCache.set(index, box);
+        }
+        return box;
     }
 
     @Override
