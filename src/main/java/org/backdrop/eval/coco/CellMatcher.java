@@ -1,0 +1,204 @@
+package org.backdrop.eval.coco;
+
+import java.util.Arrays;
+import java.util.List;
+import org.backdrop.eval.ScoreOrder;
+
+/**
+ * Matches the detections of one image and category to its objects, as pycocotools'
+ * {@code evaluateImg} does, for every area range and IoU threshold.
+ *
+ * <p>Detections go in descending score order (stable), at most the largest maxDets of them. Objects
+ * are visited counted ones first and ignored ones (crowd, ignore flag, area outside the range) last,
+ * each group in file order. A detection takes the free object with the highest IoU of at least the
+ * threshold, and on equal IoU the later object wins. Crowd regions are never used up. Once a
+ * detection has a counted match, it does not look at ignored objects. A detection matched to an ignored object, and an
+ * unmatched one whose area lies outside the range, is ignored.
+ *
+ * <p>Only object pairs with an IoU of at least the lowest threshold are kept as candidates, which
+ * gives the same matches as visiting every object, because the others can neither match nor stop the
+ * search earlier than the next ignored candidate would.
+ */
+final class CellMatcher {
+
+    private static final double MAX_THRESHOLD = 1 - 1e-10;
+
+    private final EvaluationInput input;
+    private final CocoEvalParams params;
+    private final MaskGeometry masks;
+    private final double lowestThreshold;
+
+    CellMatcher(EvaluationInput input, MaskGeometry masks) {
+        this.input = input;
+        this.params = input.params;
+        this.masks = masks;
+        double lowest = MAX_THRESHOLD;
+        for (int t = 0; t < params.iouThresholdCount(); t++) {
+            lowest = Math.min(lowest, params.iouThreshold(t));
+        }
+        this.lowestThreshold = lowest;
+    }
+
+    CellResult match(int cell) {
+        int objectStart = input.cellObjectStart[cell];
+        int objectCount = input.cellObjectEnd[cell] - objectStart;
+        int[] ranked = ScoreOrder.descending(input.detectionScores, input.cellDetectionStart[cell], input.cellDetectionEnd[cell]);
+        int detectionCount = Math.min(ranked.length, params.largestMaxDetection());
+
+        double[] scores = new double[detectionCount];
+        for (int d = 0; d < detectionCount; d++) {
+            scores[d] = input.detectionScores[ranked[d]];
+        }
+        Candidates candidates = detectionCount > 0 && objectCount > 0
+                ? candidates(cell, ranked, detectionCount, objectStart, objectCount)
+                : Candidates.none(detectionCount);
+
+        List<AreaRange> ranges = params.areaRanges();
+        int[] nonIgnored = new int[ranges.size()];
+        byte[][] flags = new byte[ranges.size()][];
+        boolean[] ignored = new boolean[objectCount];
+        boolean[] outside = new boolean[detectionCount];
+        for (int a = 0; a < ranges.size(); a++) {
+            AreaRange range = ranges.get(a);
+            for (int g = 0; g < objectCount; g++) {
+                ignored[g] = input.objectIgnored[objectStart + g] || range.excludes(input.objectAreas[objectStart + g]);
+                if (!ignored[g]) {
+                    nonIgnored[a]++;
+                }
+            }
+            for (int d = 0; d < detectionCount; d++) {
+                outside[d] = range.excludes(input.detectionAreas[ranked[d]]);
+            }
+            flags[a] = matchRange(candidates, detectionCount, objectStart, objectCount, ignored, outside);
+        }
+        return new CellResult(input.cellCategory[cell], scores, nonIgnored, flags);
+    }
+
+    private byte[] matchRange(Candidates candidates, int detectionCount, int objectStart, int objectCount, boolean[] ignored, boolean[] outside) {
+        int thresholds = params.iouThresholdCount();
+        byte[] flags = new byte[thresholds * detectionCount];
+        boolean[] objectMatched = new boolean[objectCount];
+        for (int t = 0; t < thresholds; t++) {
+            Arrays.fill(objectMatched, false);
+            double threshold = Math.min(params.iouThreshold(t), MAX_THRESHOLD);
+            for (int d = 0; d < detectionCount; d++) {
+                int m = bestObject(candidates, d, threshold, objectStart, ignored, objectMatched);
+                byte flag = 0;
+                if (m >= 0) {
+                    objectMatched[m] = true;
+                    // pycocotools records the match by annotation id, so a match to id 0 reads as none.
+                    if (!(params.pycocotoolsCompatible() && input.objectIdZero[objectStart + m])) {
+                        flag |= CellResult.MATCHED;
+                    }
+                    if (ignored[m]) {
+                        flag |= CellResult.IGNORED;
+                    }
+                }
+                if ((flag & CellResult.MATCHED) == 0 && outside[d]) {
+                    flag |= CellResult.IGNORED;
+                }
+                flags[t * detectionCount + d] = flag;
+            }
+        }
+        return flags;
+    }
+
+    private int bestObject(Candidates candidates, int d, double threshold, int objectStart, boolean[] ignored, boolean[] objectMatched) {
+        int best = -1;
+        double bestIou = threshold;
+        for (int pass = 0; pass < 2; pass++) {
+            boolean ignoredPass = pass == 1;
+            for (int c = candidates.start[d]; c < candidates.start[d + 1]; c++) {
+                int g = candidates.object[c];
+                if (ignored[g] != ignoredPass || (objectMatched[g] && !input.objectCrowd[objectStart + g])) {
+                    continue;
+                }
+                if (best > -1 && !ignored[best] && ignored[g]) {
+                    return best;
+                }
+                if (candidates.iou[c] < bestIou) {
+                    continue;
+                }
+                bestIou = candidates.iou[c];
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    private Candidates candidates(int cell, int[] ranked, int detectionCount, int objectStart, int objectCount) {
+        Candidates.Builder builder = new Candidates.Builder(detectionCount);
+        if (params.iouType() == IouType.BBOX) {
+            for (int d = 0; d < detectionCount; d++) {
+                double[] box = input.detectionBoxes[ranked[d]];
+                for (int g = 0; g < objectCount; g++) {
+                    double iou = BoxIou.iou(box, input.objectBoxes[objectStart + g], input.objectCrowd[objectStart + g]);
+                    if (iou >= lowestThreshold) {
+                        builder.add(g, iou);
+                    }
+                }
+                builder.endDetection();
+            }
+            return builder.build();
+        }
+        InstanceMask[] detectionMasks = new InstanceMask[detectionCount];
+        for (int d = 0; d < detectionCount; d++) {
+            detectionMasks[d] = input.detectionMasks[ranked[d]];
+        }
+        InstanceMask[] objectMasks = new InstanceMask[objectCount];
+        boolean[] crowd = new boolean[objectCount];
+        for (int g = 0; g < objectCount; g++) {
+            objectMasks[g] = input.objects[objectStart + g].mask();
+            crowd[g] = input.objectCrowd[objectStart + g];
+        }
+        int image = input.cellImage[cell];
+        double[][] ious = masks.iou(detectionMasks, objectMasks, crowd, input.imageHeights[image], input.imageWidths[image]);
+        for (int d = 0; d < detectionCount; d++) {
+            for (int g = 0; g < objectCount; g++) {
+                if (ious[d][g] >= lowestThreshold) {
+                    builder.add(g, ious[d][g]);
+                }
+            }
+            builder.endDetection();
+        }
+        return builder.build();
+    }
+
+    /** Per ranked detection, the objects (cell-local index, ascending) with an IoU of at least the lowest threshold. */
+    private record Candidates(int[] start, int[] object, double[] iou) {
+
+        static Candidates none(int detectionCount) {
+            return new Candidates(new int[detectionCount + 1], new int[0], new double[0]);
+        }
+
+        static final class Builder {
+            private final int[] start;
+            private int[] object = new int[16];
+            private double[] iou = new double[16];
+            private int count;
+            private int detection;
+
+            Builder(int detectionCount) {
+                start = new int[detectionCount + 1];
+            }
+
+            void add(int g, double value) {
+                if (count == object.length) {
+                    object = Arrays.copyOf(object, count * 2);
+                    iou = Arrays.copyOf(iou, count * 2);
+                }
+                object[count] = g;
+                iou[count] = value;
+                count++;
+            }
+
+            void endDetection() {
+                start[++detection] = count;
+            }
+
+            Candidates build() {
+                return new Candidates(start, object, iou);
+            }
+        }
+    }
+}
