@@ -37,6 +37,8 @@ public final class BackdropCli implements Runnable {
     public static CommandLine commandLine(StudioOpener studioOpener) {
         CommandLine commandLine = new CommandLine(new BackdropCli());
         commandLine.addSubcommand(new StudioCommand(studioOpener));
+        commandLine.addSubcommand(new EvalDetCommand());
+        commandLine.addSubcommand(new EvalVocCommand());
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine failed = exception.getCommandLine();
             failed.getErr().println("Error: " + exception.getMessage());

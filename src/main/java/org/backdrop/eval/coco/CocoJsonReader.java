@@ -46,7 +46,7 @@ public final class CocoJsonReader {
      * not a crowd, with one warning for the file.
      *
      * @throws IOException if the file cannot be read
-     * @throws EvaluationInputException if the file is not valid JSON or a record lacks an id or holds
+     * @throws EvaluationInputException if the file is not valid JSON or a record lacks an id or contains
      *     an invalid value; the message names the file, the record and its line
      */
     public static CocoGroundTruth readGroundTruth(Path file) throws IOException {
@@ -80,13 +80,13 @@ public final class CocoJsonReader {
      * Reads a COCO results file. Detections keep their file order, which decides the ranking of equal
      * scores. An empty {@code bbox} list reads as no box, as in pycocotools.
      *
-     * @param keepMasks whether to keep the masks of detections that have a box; masks of detections
-     *     without a box are always kept, because evaluation derives box and area from them, and so
-     *     are all masks when the first detection has no box
+     * @param keepMasks whether to keep the masks of detections that have a box. Masks of detections
+     *     without a box are always kept, because evaluation derives box and area from them. When the
+     *     first detection has no box, all masks are kept.
      * @throws IOException if the file cannot be read
      * @throws EvaluationInputException if the file is not a JSON list of detections or a detection
      *     lacks {@code image_id}, {@code category_id} or {@code score}, has neither box nor mask, or
-     *     holds an invalid value (a NaN score, a negative box size); the message names the file, the
+     *     contains an invalid value (a NaN score, a negative box size); the message names the file, the
      *     detection's index in the list and its line
      */
     public static List<CocoDetection> readResults(Path file, boolean keepMasks) throws IOException {
@@ -199,6 +199,7 @@ public final class CocoJsonReader {
                 default -> cursor.skipValue();
             }
         }
+
         requireField(cursor, id, "id");
         requireField(cursor, imageId, "image_id");
         requireField(cursor, categoryId, "category_id");
@@ -244,6 +245,7 @@ public final class CocoJsonReader {
                 default -> cursor.skipValue();
             }
         }
+
         requireField(cursor, imageId, "image_id");
         requireField(cursor, categoryId, "category_id");
         requireField(cursor, score, "score");
@@ -298,6 +300,7 @@ public final class CocoJsonReader {
                 default -> cursor.skipValue();
             }
         }
+
         if (size == null || size.length != 2) {
             throw cursor.invalid("'" + field + ".size' must be [height, width]");
         }
@@ -327,7 +330,7 @@ public final class CocoJsonReader {
                 }
                 double value = cursor.parser().getDoubleValue();
                 if (!Double.isFinite(value)) {
-                    throw cursor.invalid("a polygon of '" + field + "' holds " + value + "; coordinates must be finite");
+                    throw cursor.invalid("a polygon of '" + field + "' contains " + value + "; coordinates must be finite");
                 }
                 if (count == part.length) {
                     part = Arrays.copyOf(part, count * 2);
@@ -355,7 +358,7 @@ public final class CocoJsonReader {
             }
             long value = parser.getLongValue();
             if (value < 0 || value > Integer.MAX_VALUE) {
-                throw cursor.invalid("'" + field + "' holds " + value + "; values must be between 0 and " + Integer.MAX_VALUE);
+                throw cursor.invalid("'" + field + "' contains " + value + "; values must be between 0 and " + Integer.MAX_VALUE);
             }
             if (count == values.length) {
                 values = Arrays.copyOf(values, count * 2);

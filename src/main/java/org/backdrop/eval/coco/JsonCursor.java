@@ -119,7 +119,7 @@ final class JsonCursor {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             JsonToken token = parser.currentToken();
             if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-                throw invalid("'" + field + "' must hold numbers but holds " + currentText());
+                throw invalid("'" + field + "' must contain only numbers but contains " + currentText());
             }
             if (count == 4) {
                 throw invalid("'" + field + "' has more than 4 values; COCO boxes are [x, y, width, height]");
@@ -134,7 +134,7 @@ final class JsonCursor {
         }
         for (double value : box) {
             if (!Double.isFinite(value)) {
-                throw invalid("'" + field + "' holds " + value + "; box values must be finite");
+                throw invalid("'" + field + "' contains " + value + "; box values must be finite");
             }
         }
         if (box[2] < 0 || box[3] < 0) {
