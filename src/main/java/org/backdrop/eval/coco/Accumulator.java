@@ -71,82 +71,98 @@ final class Accumulator {
         if (cells.isEmpty()) {
             return;
         }
-        int total = 0;
+        Ranking ranking = Ranking.of(cells);
+        int total = ranking.scores.length;
+        int[] counted = new int[areas];
         for (CellResult cell : cells) {
-            total += cell.detectionCount();
-        }
-        double[] allScores = new double[total];
-        int[] cellOf = new int[total];
-        int[] rankInCell = new int[total];
-        int position = 0;
-        for (int c = 0; c < cells.size(); c++) {
-            double[] cellScores = cells.get(c).scores();
-            for (int d = 0; d < cellScores.length; d++) {
-                allScores[position] = cellScores[d];
-                cellOf[position] = c;
-                rankInCell[position] = d;
-                position++;
+            for (int a = 0; a < areas; a++) {
+                counted[a] += cell.nonIgnoredObjects()[a];
             }
         }
-        int[] order = ScoreOrder.descending(allScores, 0, total);
+        byte[][] flags = ranking.flags(cells, areas, thresholds);
 
-        double[] rc = new double[total];
-        double[] pr = new double[total];
+        int[][] truePositiveRank = new int[thresholds][total];
+        double[][] truePositivePrecision = new double[thresholds][total];
         int[] selected = new int[total];
         for (int m = 0; m < maxDetCount; m++) {
-            int maxDet = params.maxDetection(m);
-            int count = 0;
-            for (int p : order) {
-                if (rankInCell[p] < maxDet) {
-                    selected[count++] = p;
-                }
-            }
+            int count = ranking.select(params.maxDetection(m), selected);
             for (int a = 0; a < areas; a++) {
-                int counted = 0;
-                for (CellResult cell : cells) {
-                    counted += cell.nonIgnoredObjects()[a];
-                }
-                if (counted == 0) {
+                if (counted[a] == 0) {
                     continue;
                 }
+                int[] truePositives = countTruePositives(flags[a], selected, count, truePositiveRank, truePositivePrecision);
                 for (int t = 0; t < thresholds; t++) {
-                    double tp = 0;
-                    double fp = 0;
-                    for (int i = 0; i < count; i++) {
-                        int p = selected[i];
-                        CellResult cell = cells.get(cellOf[p]);
-                        byte flag = cell.flags()[a][t * cell.detectionCount() + rankInCell[p]];
-                        if ((flag & CellResult.IGNORED) == 0) {
-                            if ((flag & CellResult.MATCHED) != 0) {
-                                tp++;
-                            } else {
-                                fp++;
-                            }
-                        }
-                        rc[i] = tp / counted;
-                        pr[i] = tp / (fp + tp + EPSILON);
-                    }
-                    recall[recallIndex(t, k, a, m)] = count > 0 ? rc[count - 1] : 0;
-                    for (int i = count - 1; i > 0; i--) {
-                        if (pr[i] > pr[i - 1]) {
-                            pr[i - 1] = pr[i];
+                    double tp = truePositives[t];
+                    recall[recallIndex(t, k, a, m)] = count > 0 ? tp / counted[a] : 0;
+                    double[] precisions = truePositivePrecision[t];
+                    for (int q = truePositives[t] - 1; q > 0; q--) {
+                        if (precisions[q] > precisions[q - 1]) {
+                            precisions[q - 1] = precisions[q];
                         }
                     }
-                    samplePrecision(t, k, a, m, rc, pr, count, allScores, selected);
+                    int firstRank = count > 0 ? selected[0] : -1;
+                    samplePrecision(t, k, a, m, counted[a], firstRank, truePositives[t], truePositiveRank[t], precisions, ranking.scores);
                 }
             }
         }
     }
 
-    private void samplePrecision(int t, int k, int a, int m, double[] rc, double[] pr, int count, double[] allScores, int[] selected) {
+    /**
+     * Walks the selected ranks once for all IoU thresholds and records, per threshold, the rank and
+     * precision {@code tp / (fp + tp + eps)} at each true positive. Returns the number of true positives
+     * per threshold.
+     */
+    private int[] countTruePositives(byte[] flags, int[] selected, int count, int[][] truePositiveRank, double[][] truePositivePrecision) {
+        double[] tp = new double[thresholds];
+        double[] fp = new double[thresholds];
+        int[] truePositives = new int[thresholds];
+        for (int index = 0; index < count; index++) {
+            int i = selected[index];
+            int base = i * thresholds;
+            for (int t = 0; t < thresholds; t++) {
+                byte flag = flags[base + t];
+                if ((flag & CellResult.IGNORED) != 0) {
+                    continue;
+                }
+                if ((flag & CellResult.MATCHED) != 0) {
+                    tp[t]++;
+                    truePositiveRank[t][truePositives[t]] = i;
+                    truePositivePrecision[t][truePositives[t]] = tp[t] / (fp[t] + tp[t] + EPSILON);
+                    truePositives[t]++;
+                } else {
+                    fp[t]++;
+                }
+            }
+        }
+        return truePositives;
+    }
+
+    /**
+     * Samples interpolated precision at each recall threshold. Recall rises only at true positives and
+     * precision falls at every other rank, so the non-increasing envelope at the first rank reaching a
+     * positive threshold is the running maximum over the true positives from there on. Threshold 0 is
+     * reached at the first rank, where the envelope is the maximum over all true positives.
+     */
+    private void samplePrecision(int t, int k, int a, int m, int counted, int firstRank, int truePositives, int[] truePositiveRank,
+            double[] truePositivePrecision, double[] rankedScores) {
         int r = 0;
-        for (; r < recallPoints; r++) {
-            int rank = firstReaching(rc, count, params.recallThreshold(r));
-            if (rank >= count) {
+        int q = 0;
+        for (; r < recallPoints && firstRank >= 0; r++) {
+            double threshold = params.recallThreshold(r);
+            int index = precisionIndex(t, r, k, a, m);
+            if (threshold <= 0) {
+                precision[index] = truePositives > 0 ? truePositivePrecision[0] : 0;
+                scores[index] = rankedScores[firstRank];
+                continue;
+            }
+            while (q < truePositives && (q + 1.0) / counted < threshold) {
+                q++;
+            }
+            if (q == truePositives) {
                 break;
             }
-            precision[precisionIndex(t, r, k, a, m)] = pr[rank];
-            scores[precisionIndex(t, r, k, a, m)] = allScores[selected[rank]];
+            precision[index] = truePositivePrecision[q];
+            scores[index] = rankedScores[truePositiveRank[q]];
         }
         for (; r < recallPoints; r++) {
             precision[precisionIndex(t, r, k, a, m)] = 0;
@@ -154,18 +170,63 @@ final class Accumulator {
         }
     }
 
-    /** Returns the first index whose recall is at least {@code threshold} ({@code numpy.searchsorted}, side left). */
-    private static int firstReaching(double[] rc, int count, double threshold) {
-        int low = 0;
-        int high = count;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (rc[middle] < threshold) {
-                low = middle + 1;
-            } else {
-                high = middle;
+    /** The detections of one category over all images, ranked by descending score (stable). */
+    private record Ranking(double[] scores, int[] cellOf, int[] rankInCell) {
+
+        static Ranking of(List<CellResult> cells) {
+            int total = 0;
+            for (CellResult cell : cells) {
+                total += cell.detectionCount();
             }
+            double[] allScores = new double[total];
+            int[] cellOf = new int[total];
+            int[] rankInCell = new int[total];
+            int position = 0;
+            for (int c = 0; c < cells.size(); c++) {
+                double[] cellScores = cells.get(c).scores();
+                for (int d = 0; d < cellScores.length; d++) {
+                    allScores[position] = cellScores[d];
+                    cellOf[position] = c;
+                    rankInCell[position] = d;
+                    position++;
+                }
+            }
+
+            int[] order = ScoreOrder.descending(allScores, 0, total);
+            double[] rankedScores = new double[total];
+            int[] rankedCells = new int[total];
+            int[] rankedInCell = new int[total];
+            for (int i = 0; i < total; i++) {
+                rankedScores[i] = allScores[order[i]];
+                rankedCells[i] = cellOf[order[i]];
+                rankedInCell[i] = rankInCell[order[i]];
+            }
+            return new Ranking(rankedScores, rankedCells, rankedInCell);
         }
-        return low;
+
+        /** Returns per area range the flags in ranked order, at {@code [i * thresholds + t]}. */
+        byte[][] flags(List<CellResult> cells, int areas, int thresholds) {
+            int total = scores.length;
+            byte[][] ranked = new byte[areas][thresholds * total];
+            for (int i = 0; i < total; i++) {
+                byte[][] cellFlags = cells.get(cellOf[i]).flags();
+                int source = rankInCell[i] * thresholds;
+                for (int a = 0; a < areas; a++) {
+                    System.arraycopy(cellFlags[a], source, ranked[a], i * thresholds, thresholds);
+                }
+            }
+            return ranked;
+        }
+
+        /** Writes the ranks among the top {@code maxDet} of their image into {@code selected}; returns how many. */
+        int select(int maxDet, int[] selected) {
+            int count = 0;
+            for (int i = 0; i < rankInCell.length; i++) {
+                if (rankInCell[i] < maxDet) {
+                    selected[count++] = i;
+                }
+            }
+            return count;
+        }
     }
 }

@@ -97,28 +97,33 @@ final class CellMatcher {
                 if ((flag & CellResult.MATCHED) == 0 && outside[d]) {
                     flag |= CellResult.IGNORED;
                 }
-                flags[t * detectionCount + d] = flag;
+                flags[d * thresholds + t] = flag;
             }
         }
         return flags;
     }
 
+    /**
+     * Returns the cell-local index of the object that detection d matches at {@code threshold}, or -1.
+     * Counted objects are tried first. Ignored objects are tried only when no counted one matched,
+     * because pycocotools stops at the first ignored object once it has a counted match.
+     */
     private int bestObject(Candidates candidates, int d, double threshold, int objectStart, boolean[] ignored, boolean[] objectMatched) {
+        int best = bestObject(candidates, d, threshold, objectStart, ignored, objectMatched, false);
+        return best >= 0 ? best : bestObject(candidates, d, threshold, objectStart, ignored, objectMatched, true);
+    }
+
+    private int bestObject(Candidates candidates, int d, double threshold, int objectStart, boolean[] ignored, boolean[] objectMatched,
+            boolean ignoredPass) {
         int best = -1;
         double bestIou = threshold;
-        for (int pass = 0; pass < 2; pass++) {
-            boolean ignoredPass = pass == 1;
-            for (int c = candidates.start[d]; c < candidates.start[d + 1]; c++) {
-                int g = candidates.object[c];
-                if (ignored[g] != ignoredPass || (objectMatched[g] && !input.objectCrowd[objectStart + g])) {
-                    continue;
-                }
-                if (best > -1 && !ignored[best] && ignored[g]) {
-                    return best;
-                }
-                if (candidates.iou[c] < bestIou) {
-                    continue;
-                }
+        for (int c = candidates.start[d]; c < candidates.start[d + 1]; c++) {
+            int g = candidates.object[c];
+            if (ignored[g] != ignoredPass || (objectMatched[g] && !input.objectCrowd[objectStart + g])) {
+                continue;
+            }
+            // Not strictly greater: on equal IoU the later object wins.
+            if (candidates.iou[c] >= bestIou) {
                 bestIou = candidates.iou[c];
                 best = g;
             }

@@ -8,8 +8,8 @@ package org.backdrop.eval.coco;
  *     maxDets)
  * @param nonIgnoredObjects per area range, the number of objects that count (not crowd, not ignored,
  *     area inside the range)
- * @param flags per area range, {@link #MATCHED} and {@link #IGNORED} bits at {@code [t * D + d]}
- *     for IoU threshold t and ranked detection d
+ * @param flags per area range, {@link #MATCHED} and {@link #IGNORED} bits at {@code [d * T + t]}
+ *     for ranked detection d and IoU threshold t of T
  */
 record CellResult(int category, double[] scores, int[] nonIgnoredObjects, byte[][] flags) {
 

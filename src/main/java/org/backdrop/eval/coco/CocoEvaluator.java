@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.backdrop.eval.EvaluationInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * COCO detection evaluation (box or mask AP and AR) that gives the numbers of pycocotools'
@@ -17,7 +19,13 @@ import org.backdrop.eval.EvaluationInputException;
  */
 public final class CocoEvaluator {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CocoEvaluator.class);
+
     private CocoEvaluator() {}
+
+    private static long elapsedMillis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
 
     /**
      * Evaluates {@code detections} against {@code groundTruth}.
@@ -28,13 +36,20 @@ public final class CocoEvaluator {
      *     lacks the box (box IoU) or the mask (mask IoU) that the evaluation needs.
      */
     public static CocoEvaluation evaluate(CocoGroundTruth groundTruth, List<CocoDetection> detections, CocoEvalParams params) {
+        long start = System.nanoTime();
         MaskGeometry masks = new MaskGeometry();
         EvaluationInput input = EvaluationInput.prepare(groundTruth, detections, params, masks);
+        LOG.debug("Grouped {} objects and {} detections into {} image-category cells in {} ms",
+                input.objects.length, input.detectionScores.length, input.cellCount(), elapsedMillis(start));
 
+        start = System.nanoTime();
         CellMatcher matcher = new CellMatcher(input, masks);
         CellResult[] cells = IntStream.range(0, input.cellCount()).parallel().mapToObj(matcher::match).toArray(CellResult[]::new);
+        LOG.debug("Matched {} cells in {} ms", cells.length, elapsedMillis(start));
 
+        start = System.nanoTime();
         Accumulator arrays = Accumulator.accumulate(params, input.categoryCount(), cells);
+        LOG.debug("Accumulated {} categories in {} ms", input.categoryCount(), elapsedMillis(start));
         List<CocoCategory> categories = new ArrayList<>(input.categoryCount());
         for (int k = 0; k < input.categoryCount(); k++) {
             categories.add(new CocoCategory(input.categoryIds[k], input.categoryNames[k]));
