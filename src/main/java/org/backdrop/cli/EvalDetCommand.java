@@ -7,13 +7,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import org.backdrop.eval.EvaluationInputException;
 import org.backdrop.eval.coco.CategoryResult;
-import org.backdrop.eval.coco.CocoDetection;
+import org.backdrop.eval.coco.CocoDetections;
 import org.backdrop.eval.coco.CocoEvalParams;
 import org.backdrop.eval.coco.CocoEvaluation;
 import org.backdrop.eval.coco.CocoEvaluator;
@@ -82,7 +81,7 @@ final class EvalDetCommand implements Callable<Integer> {
         CocoEvalParams params = params();
         long start = System.nanoTime();
         CocoGroundTruth groundTruth;
-        List<CocoDetection> detections;
+        CocoDetections detections;
         CompletableFuture<CocoGroundTruth> groundTruthRead = CompletableFuture.supplyAsync(() -> readGroundTruth(groundTruthFile));
         detections = readResults(detectionsFile, params.iouType() == IouType.SEGM);
         groundTruth = join(groundTruthRead);
@@ -133,7 +132,7 @@ final class EvalDetCommand implements Callable<Integer> {
         }
     }
 
-    private static List<CocoDetection> readResults(Path file, boolean keepMasks) {
+    private static CocoDetections readResults(Path file, boolean keepMasks) {
         try {
             return CocoJsonReader.readResults(file, keepMasks);
         } catch (NoSuchFileException e) {

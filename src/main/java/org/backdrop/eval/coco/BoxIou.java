@@ -6,21 +6,30 @@ final class BoxIou {
     private BoxIou() {}
 
     /**
-     * Returns the IoU of two {@code [x, y, width, height]} boxes: 0 unless the overlap is positive in
-     * both directions, and intersection over the detection's area when the object is a crowd region.
+     * Returns the IoU of the {@code [x, y, width, height]} boxes at {@code detections[detection]} and
+     * {@code objects[object]}: 0 unless the overlap is positive in both directions, and intersection
+     * over the detection's area when the object is a crowd region.
      */
-    static double iou(double[] detection, double[] object, boolean crowd) {
-        double width = Math.min(detection[2] + detection[0], object[2] + object[0]) - Math.max(detection[0], object[0]);
+    static double iou(double[] detections, int detection, double[] objects, int object, boolean crowd) {
+        double dx = detections[detection];
+        double dy = detections[detection + 1];
+        double dw = detections[detection + 2];
+        double dh = detections[detection + 3];
+        double gx = objects[object];
+        double gy = objects[object + 1];
+        double gw = objects[object + 2];
+        double gh = objects[object + 3];
+        double width = Math.min(dw + dx, gw + gx) - Math.max(dx, gx);
         if (width <= 0) {
             return 0;
         }
-        double height = Math.min(detection[3] + detection[1], object[3] + object[1]) - Math.max(detection[1], object[1]);
+        double height = Math.min(dh + dy, gh + gy) - Math.max(dy, gy);
         if (height <= 0) {
             return 0;
         }
         double intersection = width * height;
-        double detectionArea = detection[2] * detection[3];
-        double union = crowd ? detectionArea : detectionArea + object[2] * object[3] - intersection;
+        double detectionArea = dw * dh;
+        double union = crowd ? detectionArea : detectionArea + gw * gh - intersection;
         return intersection / union;
     }
 }

@@ -135,9 +135,10 @@ final class CellMatcher {
         Candidates.Builder builder = new Candidates.Builder(detectionCount);
         if (params.iouType() == IouType.BBOX) {
             for (int d = 0; d < detectionCount; d++) {
-                double[] box = input.detectionBoxes[ranked[d]];
+                int box = 4 * ranked[d];
                 for (int g = 0; g < objectCount; g++) {
-                    double iou = BoxIou.iou(box, input.objectBoxes[objectStart + g], input.objectCrowd[objectStart + g]);
+                    int object = 4 * (objectStart + g);
+                    double iou = BoxIou.iou(input.detectionBoxes, box, input.objectBoxes, object, input.objectCrowd[objectStart + g]);
                     if (iou >= lowestThreshold) {
                         builder.add(g, iou);
                     }

@@ -36,6 +36,15 @@ public final class CocoEvaluator {
      *     lacks the box (box IoU) or the mask (mask IoU) that the evaluation needs.
      */
     public static CocoEvaluation evaluate(CocoGroundTruth groundTruth, List<CocoDetection> detections, CocoEvalParams params) {
+        return evaluate(groundTruth, CocoDetections.of(detections), params);
+    }
+
+    /**
+     * Evaluates {@code detections} against {@code groundTruth}.
+     *
+     * @throws EvaluationInputException as {@link #evaluate(CocoGroundTruth, List, CocoEvalParams)}
+     */
+    public static CocoEvaluation evaluate(CocoGroundTruth groundTruth, CocoDetections detections, CocoEvalParams params) {
         long start = System.nanoTime();
         MaskGeometry masks = new MaskGeometry();
         EvaluationInput input = EvaluationInput.prepare(groundTruth, detections, params, masks);

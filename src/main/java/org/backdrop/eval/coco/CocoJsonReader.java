@@ -89,26 +89,23 @@ public final class CocoJsonReader {
      *     contains an invalid value (a NaN score, a negative box size); the message names the file, the
      *     detection's index in the list and its line
      */
-    public static List<CocoDetection> readResults(Path file, boolean keepMasks) throws IOException {
+    public static CocoDetections readResults(Path file, boolean keepMasks) throws IOException {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
             JsonCursor cursor = new JsonCursor(parser, file);
             cursor.next();
             cursor.expect(JsonToken.START_ARRAY, "a results file");
-            List<CocoDetection> detections = new ArrayList<>();
-            boolean keep = keepMasks;
-            int index = 0;
+            CocoDetections.Builder detections = new CocoDetections.Builder();
+            DetectionReader reader = new DetectionReader(cursor, keepMasks);
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                cursor.enterRecord("detection [" + index + "]");
+                cursor.enterRecord(detections.size());
                 cursor.expect(JsonToken.START_OBJECT, "each detection");
-                CocoDetection detection = readDetection(cursor, keep);
-                detections.add(detection);
-                if (index == 0 && detection.bbox() == null) {
+                reader.read(detections);
+                if (detections.size() == 1 && !reader.hasBox) {
                     // Areas then come from the masks of all detections (see CocoEvaluator).
-                    keep = true;
+                    reader.keepMasks = true;
                 }
-                index++;
             }
-            return detections;
+            return detections.build();
         } catch (JsonParseException e) {
             throw invalidJson(file, e);
         }
@@ -218,51 +215,81 @@ public final class CocoJsonReader {
         return area;
     }
 
-    private static CocoDetection readDetection(JsonCursor cursor, boolean keepMasks) throws IOException {
-        JsonParser parser = cursor.parser();
-        Long imageId = null;
-        Long categoryId = null;
-        Double score = null;
-        double[] bbox = null;
-        InstanceMask mask = null;
-        boolean hasMask = false;
-        String field;
-        while ((field = parser.nextFieldName()) != null) {
-            switch (field) {
-                case "image_id" -> imageId = cursor.readId(field);
-                case "category_id" -> categoryId = cursor.readId(field);
-                case "score" -> score = cursor.readNumber(field);
-                case "bbox" -> bbox = cursor.readBox(field);
-                case "segmentation" -> {
-                    if (keepMasks || bbox == null) {
-                        mask = readMask(cursor, field);
-                        hasMask = mask != null;
-                    } else {
-                        cursor.skipValue();
-                        hasMask = parser.currentToken() != JsonToken.VALUE_NULL;
-                    }
-                }
-                default -> cursor.skipValue();
-            }
+    /** Reads detections one at a time into reused fields, so that reading allocates little besides masks. */
+    private static final class DetectionReader {
+
+        private final JsonCursor cursor;
+        private final double[] box = new double[4];
+        private boolean keepMasks;
+        private boolean hasBox;
+
+        DetectionReader(JsonCursor cursor, boolean keepMasks) {
+            this.cursor = cursor;
+            this.keepMasks = keepMasks;
         }
 
-        requireField(cursor, imageId, "image_id");
-        requireField(cursor, categoryId, "category_id");
-        requireField(cursor, score, "score");
-        if (!Double.isFinite(score)) {
-            throw cursor.invalid("'score' is " + score + "; every detection needs a finite score");
+        void read(CocoDetections.Builder detections) throws IOException {
+            JsonParser parser = cursor.parser();
+            long imageId = 0;
+            long categoryId = 0;
+            double score = 0;
+            boolean hasImage = false;
+            boolean hasCategory = false;
+            boolean hasScore = false;
+            boolean hasMask = false;
+            InstanceMask mask = null;
+            hasBox = false;
+            String field;
+            while ((field = parser.nextFieldName()) != null) {
+                switch (field) {
+                    case "image_id" -> {
+                        imageId = cursor.readId(field);
+                        hasImage = true;
+                    }
+                    case "category_id" -> {
+                        categoryId = cursor.readId(field);
+                        hasCategory = true;
+                    }
+                    case "score" -> {
+                        score = cursor.readNumber(field);
+                        hasScore = true;
+                    }
+                    case "bbox" -> hasBox = cursor.readBoxInto(field, box);
+                    case "segmentation" -> {
+                        if (keepMasks || !hasBox) {
+                            mask = readMask(cursor, field);
+                            hasMask = mask != null;
+                        } else {
+                            cursor.skipValue();
+                            hasMask = parser.currentToken() != JsonToken.VALUE_NULL;
+                        }
+                    }
+                    default -> cursor.skipValue();
+                }
+            }
+
+            requireField(cursor, hasImage, "image_id");
+            requireField(cursor, hasCategory, "category_id");
+            requireField(cursor, hasScore, "score");
+            if (!Double.isFinite(score)) {
+                throw cursor.invalid("'score' is " + score + "; every detection needs a finite score");
+            }
+            if (!hasBox && !hasMask) {
+                throw cursor.invalid("the detection has neither 'bbox' nor 'segmentation'; give at least one");
+            }
+            if (!keepMasks && hasBox) {
+                mask = null;
+            }
+            detections.add(imageId, categoryId, score, hasBox ? box : null, mask);
         }
-        if (bbox == null && !hasMask) {
-            throw cursor.invalid("the detection has neither 'bbox' nor 'segmentation'; give at least one");
-        }
-        if (!keepMasks && bbox != null) {
-            mask = null;
-        }
-        return new CocoDetection(imageId, categoryId, score, bbox, mask);
     }
 
     private static void requireField(JsonCursor cursor, Object value, String field) {
-        if (value == null) {
+        requireField(cursor, value != null, field);
+    }
+
+    private static void requireField(JsonCursor cursor, boolean present, String field) {
+        if (!present) {
             throw cursor.invalid("the record has no '" + field + "'");
         }
     }

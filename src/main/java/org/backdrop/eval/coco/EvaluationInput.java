@@ -27,11 +27,13 @@ final class EvaluationInput {
     final boolean[] objectCrowd;
     final boolean[] objectIgnored;
     final boolean[] objectIdZero;
-    final double[][] objectBoxes;
+    /** {@code [x, y, width, height]} of object position i at {@code 4 * i}. */
+    final double[] objectBoxes;
 
     final double[] detectionScores;
     final double[] detectionAreas;
-    final double[][] detectionBoxes;
+    /** {@code [x, y, width, height]} of detection position i at {@code 4 * i}. */
+    final double[] detectionBoxes;
     final InstanceMask[] detectionMasks;
 
     /** Per cell: image index, category index, and the ranges of objects and detections. */
@@ -42,7 +44,7 @@ final class EvaluationInput {
     final int[] cellDetectionStart;
     final int[] cellDetectionEnd;
 
-    private EvaluationInput(CocoGroundTruth groundTruth, List<CocoDetection> detections, CocoEvalParams params, MaskGeometry masks) {
+    private EvaluationInput(CocoGroundTruth groundTruth, CocoDetections detections, CocoEvalParams params, MaskGeometry masks) {
         this.params = params;
 
         long[] sortedImageIds = groundTruth.images().stream().mapToLong(CocoImage::id).sorted().distinct().toArray();
@@ -70,13 +72,13 @@ final class EvaluationInput {
         objectCrowd = new boolean[objectKeys.length];
         objectIgnored = new boolean[objectKeys.length];
         objectIdZero = new boolean[objectKeys.length];
-        objectBoxes = new double[objectKeys.length][];
+        objectBoxes = new double[4 * objectKeys.length];
         fillObjects(groundTruth.objects(), objectKeys, masks);
 
         long[] detectionKeys = detectionCellKeys(detections);
         detectionScores = new double[detectionKeys.length];
         detectionAreas = new double[detectionKeys.length];
-        detectionBoxes = new double[detectionKeys.length][];
+        detectionBoxes = new double[4 * detectionKeys.length];
         detectionMasks = new InstanceMask[detectionKeys.length];
         fillDetections(detections, detectionKeys, masks);
 
@@ -97,7 +99,7 @@ final class EvaluationInput {
      *     has a non-finite score or a negative box size, or if box evaluation meets an object without
      *     a box
      */
-    static EvaluationInput prepare(CocoGroundTruth groundTruth, List<CocoDetection> detections, CocoEvalParams params, MaskGeometry masks) {
+    static EvaluationInput prepare(CocoGroundTruth groundTruth, CocoDetections detections, CocoEvalParams params, MaskGeometry masks) {
         return new EvaluationInput(groundTruth, detections, params, masks);
     }
 
@@ -136,18 +138,17 @@ final class EvaluationInput {
         return keys;
     }
 
-    private long[] detectionCellKeys(List<CocoDetection> all) {
+    private long[] detectionCellKeys(CocoDetections all) {
         long[] packed = new long[all.size()];
         int count = 0;
         int leftOut = 0;
         for (int i = 0; i < all.size(); i++) {
-            CocoDetection detection = all.get(i);
-            int image = Arrays.binarySearch(imageIds, detection.imageId());
+            int image = Arrays.binarySearch(imageIds, all.imageId(i));
             if (image < 0) {
-                throw new EvaluationInputException("detection [" + i + "] has image_id " + detection.imageId()
+                throw new EvaluationInputException("detection [" + i + "] has image_id " + all.imageId(i)
                         + ", which is not an image of the ground truth; evaluate only detections on the ground truth's images");
             }
-            int category = Arrays.binarySearch(categoryIds, detection.categoryId());
+            int category = Arrays.binarySearch(categoryIds, all.categoryId(i));
             if (category < 0) {
                 leftOut++;
                 continue;
@@ -196,7 +197,9 @@ final class EvaluationInput {
             objectCrowd[position] = object.crowd();
             objectIgnored[position] = object.crowd() || (params.honourIgnoreFlag() && object.ignore());
             objectIdZero[position] = object.id() == 0;
-            objectBoxes[position] = object.bbox();
+            if (object.bbox() != null) {
+                System.arraycopy(object.bbox(), 0, objectBoxes, 4 * position, 4);
+            }
         }
         if (withoutArea > 0) {
             LOG.warn("{} ground-truth objects have no 'area'; their {} area decides their area range", withoutArea, boxes ? "box" : "mask");
@@ -207,34 +210,40 @@ final class EvaluationInput {
      * Fills detection values. As pycocotools' {@code loadRes} does, the first detection decides where
      * areas come from: when it has a box, a detection's area is its box's width times height, even for
      * mask evaluation; otherwise every area is the mask's pixel count. A detection without a box takes
-     * the mask's bounding box.
+     * the mask's bounding box, and one without a mask keeps its box area (pycocotools raises there).
      */
-    private void fillDetections(List<CocoDetection> all, long[] keys, MaskGeometry masks) {
-        boolean areaFromBox = !all.isEmpty() && all.get(0).bbox() != null;
+    private void fillDetections(CocoDetections all, long[] keys, MaskGeometry masks) {
+        boolean areaFromBox = all.size() > 0 && all.hasBox(0);
         for (int position = 0; position < keys.length; position++) {
             int index = listIndex(keys[position]);
-            CocoDetection detection = all.get(index);
             int image = (int) (cellKey(keys[position]) / categoryCountForKeys());
-            if (!Double.isFinite(detection.score())) {
-                throw new EvaluationInputException("detection [" + index + "] has score " + detection.score() + "; scores must be finite");
+            double score = all.score(index);
+            if (!Double.isFinite(score)) {
+                throw new EvaluationInputException("detection [" + index + "] has score " + score + "; scores must be finite");
             }
-            double[] box = detection.bbox();
-            if (box != null && (box.length != 4 || !(box[2] >= 0) || !(box[3] >= 0))) {
-                throw new EvaluationInputException("detection [" + index + "] has an invalid box " + Arrays.toString(box)
-                        + "; boxes are [x, y, width, height] with width and height at least 0");
-            }
-            if (box == null && detection.mask() == null) {
+            InstanceMask mask = all.mask(index);
+            int box = 4 * position;
+            if (all.hasBox(index)) {
+                all.copyBox(index, detectionBoxes, box);
+                if (!(detectionBoxes[box + 2] >= 0) || !(detectionBoxes[box + 3] >= 0)) {
+                    throw new EvaluationInputException("detection [" + index + "] has an invalid box " + Arrays.toString(all.box(index))
+                            + "; boxes are [x, y, width, height] with width and height at least 0");
+                }
+            } else if (mask != null) {
+                System.arraycopy(masks.boundingBox(mask, imageHeights[image], imageWidths[image]), 0, detectionBoxes, box, 4);
+            } else {
                 throw new EvaluationInputException("detection [" + index + "] has neither a box nor a mask");
             }
-            InstanceMask mask = detection.mask();
             if (mask == null && params.iouType() == IouType.SEGM) {
-                mask = masks.boxPolygon(box);
+                mask = masks.boxPolygon(all.box(index));
             }
-            detectionScores[position] = detection.score();
-            detectionBoxes[position] = box != null ? box : masks.boundingBox(mask, imageHeights[image], imageWidths[image]);
-            detectionAreas[position] = areaFromBox && box != null
-                    ? box[2] * box[3]
-                    : masks.area(mask, imageHeights[image], imageWidths[image]);
+
+            detectionScores[position] = score;
+            if ((areaFromBox && all.hasBox(index)) || mask == null) {
+                detectionAreas[position] = detectionBoxes[box + 2] * detectionBoxes[box + 3];
+            } else {
+                detectionAreas[position] = masks.area(mask, imageHeights[image], imageWidths[image]);
+            }
             detectionMasks[position] = params.iouType() == IouType.SEGM ? mask : null;
         }
     }

@@ -15,6 +15,7 @@ final class JsonCursor {
     private final JsonParser parser;
     private final Path file;
     private String record = "";
+    private int detectionIndex = -1;
 
     JsonCursor(JsonParser parser, Path file) {
         this.parser = parser;
@@ -28,6 +29,13 @@ final class JsonCursor {
     /** Sets the record that later messages name, such as {@code annotations[12]}. */
     void enterRecord(String name) {
         record = name;
+        detectionIndex = -1;
+    }
+
+    /** Sets the detection (by index in the results list) that later messages name, without building a string per detection. */
+    void enterRecord(int detection) {
+        record = "";
+        detectionIndex = detection;
     }
 
     JsonToken next() throws IOException {
@@ -111,10 +119,15 @@ final class JsonCursor {
      * least 0. Returns null for an empty list, which pycocotools treats as no box.
      */
     double[] readBox(String field) throws IOException {
+        double[] box = new double[4];
+        return readBoxInto(field, box) ? box : null;
+    }
+
+    /** Reads a COCO box into {@code box} as {@link #readBox(String)} does; returns false for an empty list. */
+    boolean readBoxInto(String field, double[] box) throws IOException {
         if (parser.nextToken() != JsonToken.START_ARRAY) {
             throw invalid("'" + field + "' must be a list [x, y, width, height] but is " + currentText());
         }
-        double[] box = new double[4];
         int count = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             JsonToken token = parser.currentToken();
@@ -127,7 +140,7 @@ final class JsonCursor {
             box[count++] = parser.getDoubleValue();
         }
         if (count == 0) {
-            return null;
+            return false;
         }
         if (count != 4) {
             throw invalid("'" + field + "' has " + count + " values; COCO boxes are [x, y, width, height]");
@@ -140,7 +153,7 @@ final class JsonCursor {
         if (box[2] < 0 || box[3] < 0) {
             throw invalid("'" + field + "' has a negative size " + box[2] + " x " + box[3] + "; width and height must be at least 0");
         }
-        return box;
+        return true;
     }
 
     void skipValue() throws IOException {
@@ -149,7 +162,12 @@ final class JsonCursor {
     }
 
     EvaluationInputException invalid(String message) {
-        String where = record.isEmpty() ? "" : " " + record;
+        String where = "";
+        if (detectionIndex >= 0) {
+            where = " detection [" + detectionIndex + "]";
+        } else if (!record.isEmpty()) {
+            where = " " + record;
+        }
         return new EvaluationInputException(file + ":" + where + " (line " + parser.currentTokenLocation().getLineNr() + "): " + message);
     }
 

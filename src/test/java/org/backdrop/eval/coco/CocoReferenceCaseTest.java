@@ -76,11 +76,14 @@ class CocoReferenceCaseTest {
     private static CocoEvaluation evaluate(Path folder, String block) throws IOException {
         IouType type = block.equals("bbox") ? IouType.BBOX : IouType.SEGM;
         CocoGroundTruth groundTruth = CocoJsonReader.readGroundTruth(folder.resolve("gt.json"));
-        List<CocoDetection> detections = CocoJsonReader.readResults(folder.resolve("dt.json"), type == IouType.SEGM);
+        CocoDetections detections = CocoJsonReader.readResults(folder.resolve("dt.json"), type == IouType.SEGM);
         if (block.equals("segm_dt_bbox_removed")) {
-            detections = detections.stream()
-                    .map(d -> new CocoDetection(d.imageId(), d.categoryId(), d.score(), null, d.mask()))
-                    .toList();
+            CocoDetections.Builder withoutBoxes = new CocoDetections.Builder();
+            for (int i = 0; i < detections.size(); i++) {
+                CocoDetection detection = detections.get(i);
+                withoutBoxes.add(detection.imageId(), detection.categoryId(), detection.score(), null, detection.mask());
+            }
+            detections = withoutBoxes.build();
         }
         return CocoEvaluator.evaluate(groundTruth, detections, CocoEvalParams.defaults(type));
     }

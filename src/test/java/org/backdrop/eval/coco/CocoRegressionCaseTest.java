@@ -125,9 +125,9 @@ class CocoRegressionCaseTest {
         double[] inside = {55, 55, 10, 10};
         double[] crowd = {50, 50, 50, 50};
 
-        assertEquals(1.0, BoxIou.iou(inside, crowd, true));
+        assertEquals(1.0, BoxIou.iou(inside, 0, crowd, 0, true));
         // Without the crowd rule: 100 / (100 + 2500 - 100).
-        assertEquals(0.04, BoxIou.iou(inside, crowd, false), TOLERANCE);
+        assertEquals(0.04, BoxIou.iou(inside, 0, crowd, 0, false), TOLERANCE);
     }
 
     @Test
