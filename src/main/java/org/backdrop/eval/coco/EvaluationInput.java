@@ -133,9 +133,7 @@ final class EvaluationInput {
         if (leftOut > 0) {
             LOG.info("{} ground-truth objects lie on images or have categories that the ground truth does not list; they are left out", leftOut);
         }
-        long[] keys = Arrays.copyOf(packed, count);
-        Arrays.sort(keys);
-        return keys;
+        return sortedPrefix(packed, count);
     }
 
     private long[] detectionCellKeys(CocoDetections all) {
@@ -158,6 +156,10 @@ final class EvaluationInput {
         if (leftOut > 0) {
             LOG.info("{} detections have categories that the ground truth does not list; they are left out", leftOut);
         }
+        return sortedPrefix(packed, count);
+    }
+
+    private static long[] sortedPrefix(long[] packed, int count) {
         long[] keys = Arrays.copyOf(packed, count);
         Arrays.sort(keys);
         return keys;
