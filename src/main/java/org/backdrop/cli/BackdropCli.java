@@ -37,6 +37,10 @@ public final class BackdropCli implements Runnable {
     public static CommandLine commandLine(StudioOpener studioOpener) {
         CommandLine commandLine = new CommandLine(new BackdropCli());
         commandLine.addSubcommand(new StudioCommand(studioOpener));
+        commandLine.addSubcommand(new InspectCommand());
+        commandLine.addSubcommand(new ConvertCommand());
+        commandLine.addSubcommand(new MasksCommand());
+        commandLine.addSubcommand(new AugmentCommand());
         commandLine.addSubcommand(new EvalDetCommand());
         commandLine.addSubcommand(new EvalVocCommand());
         commandLine.setParameterExceptionHandler((exception, args) -> {

@@ -1,6 +1,7 @@
 package org.backdrop.mask;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A binary mask in COCO's run-length encoding: pixels in column-major order (down each column, then
@@ -69,6 +70,40 @@ public final class Rle {
         return new Rle(height, width, java.util.Arrays.copyOf(runs, runCount));
     }
 
+    /**
+     * Decodes COCO's compressed counts string, the form pycocotools writes for {@code counts} (see
+     * {@code rleFrString} in {@code maskApi.c}). The string is the decoded JSON text, so a backslash in
+     * it is one character.
+     *
+     * @param counts the compressed counts, characters {@code '0'} to {@code 'o'}
+     * @param height the mask height in pixels
+     * @param width the mask width in pixels
+     * @throws IllegalArgumentException if the string is malformed, or its runs do not sum to
+     *     {@code height * width}
+     */
+    public static Rle fromCompressedString(String counts, int height, int width) {
+        int[] runs = CompressedCounts.decode(counts);
+        long sum = 0;
+        for (int run : runs) {
+            sum += run;
+        }
+        if (height < 0 || width < 0 || sum != (long) height * width) {
+            throw new IllegalArgumentException("invalid compressed RLE counts: the runs sum to " + sum + " pixels, but the size "
+                    + height + "x" + width + " (height x width) has " + (long) height * width
+                    + "; check that the counts string belongs to this size");
+        }
+        return new Rle(height, width, runs);
+    }
+
+    /**
+     * Encodes the runs as COCO's compressed counts string, the form pycocotools writes (see
+     * {@code rleToString} in {@code maskApi.c}). The string may contain a backslash, which a JSON
+     * writer must escape.
+     */
+    public String toCompressedString() {
+        return CompressedCounts.encode(counts);
+    }
+
     /** Decodes to a row-major mask ({@code mask[y * width + x]}) of 0 and 1. */
     public byte[] toRowMajor() {
         byte[] mask = new byte[width * height];
@@ -95,6 +130,49 @@ public final class Rle {
         return area;
     }
 
+    /**
+     * Computes the bounding box of the foreground as COCO's {@code [x, y, width, height]} in pixels,
+     * the same numbers as {@code rleToBbox} in pycocotools' {@code maskApi.c}. The box covers whole
+     * pixels, so a single foreground pixel at column 3, row 5 gives {@code [3, 5, 1, 1]}.
+     *
+     * <p>A mask without foreground runs (fewer than two counts) and a mask of zero height or width
+     * give {@code [0, 0, 0, 0]}. Like the C code, the method reads only whole background/foreground
+     * pairs of runs, so a foreground run of length 0 still counts as a position. Masks from this
+     * package's encoders never contain one.
+     */
+    public double[] toBbox() {
+        int pairedRuns = counts.length / 2 * 2;
+        if (pairedRuns == 0 || height == 0 || width == 0) {
+            return new double[4];
+        }
+        long minX = width;
+        long minY = height;
+        long maxX = 0;
+        long maxY = 0;
+        long end = 0;
+        long runStartX = 0;
+        for (int j = 0; j < pairedRuns; j++) {
+            end += counts[j];
+            // Even j: the first pixel of a foreground run. Odd j: the last pixel of that run.
+            // The C code computes this in 32-bit unsigned arithmetic, so 0 - 1 wraps around.
+            long pixel = (end - j % 2) & 0xFFFFFFFFL;
+            long y = pixel % height;
+            long x = (pixel - y) / height;
+            if (j % 2 == 0) {
+                runStartX = x;
+            } else if (runStartX < x) {
+                // The run wraps from the bottom of one column to the top of a later one.
+                minY = 0;
+                maxY = height - 1;
+            }
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+            minY = Math.min(minY, y);
+            maxY = Math.max(maxY, y);
+        }
+        return new double[] {minX, minY, maxX - minX + 1, maxY - minY + 1};
+    }
+
     public int height() {
         return height;
     }
@@ -116,6 +194,47 @@ public final class Rle {
     /** Returns run {@code index} without copying the runs. */
     public int run(int index) {
         return counts[index];
+    }
+
+    /** Returns the runs themselves, for this package's loops; callers must not modify the array. */
+    int[] runsView() {
+        return counts;
+    }
+
+    /**
+     * Merges masks of one size into their union or intersection, as {@code rleMerge} in pycocotools'
+     * {@code maskApi.c}. The result is the same whatever the order of the masks, and a list of one mask
+     * returns that mask.
+     *
+     * @param masks the masks, at least one, all of the same height and width
+     * @param intersect true for the intersection, false for the union
+     * @throws IllegalArgumentException if the list is empty (pycocotools returns a 0x0 mask there, but
+     *     the size of an empty result is unknown) or the sizes differ (the message names both)
+     */
+    public static Rle merge(List<Rle> masks, boolean intersect) {
+        return RunMerge.merge(masks, intersect);
+    }
+
+    /**
+     * Rasterises a box as pycocotools' {@code rleFrBbox} does: as the polygon through its four corners,
+     * with {@link Polygons#rasterize(double[], int, int)}. A box with integer corners covers exactly its
+     * pixels, so {@code [1, 2, 3, 4]} covers columns 1 to 3 and rows 2 to 5; parts outside the image
+     * are clipped.
+     *
+     * @param xywh the box as COCO's {@code [x, y, width, height]} in pixels
+     * @param height the mask height in pixels
+     * @param width the mask width in pixels
+     * @throws IllegalArgumentException if {@code xywh} does not have 4 values or a value is not finite
+     */
+    public static Rle fromBox(double[] xywh, int height, int width) {
+        if (xywh.length != 4) {
+            throw new IllegalArgumentException("a box needs 4 values [x, y, width, height], got " + xywh.length);
+        }
+        double left = xywh[0];
+        double right = left + xywh[2];
+        double top = xywh[1];
+        double bottom = top + xywh[3];
+        return Polygons.rasterize(new double[] {left, top, left, bottom, right, bottom, right, top}, height, width);
     }
 
     @Override
