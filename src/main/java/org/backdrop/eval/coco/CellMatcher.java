@@ -2,6 +2,7 @@ package org.backdrop.eval.coco;
 
 import java.util.Arrays;
 import java.util.List;
+import org.backdrop.eval.EvaluationInputException;
 import org.backdrop.eval.ScoreOrder;
 
 /**
@@ -158,7 +159,13 @@ final class CellMatcher {
             crowd[g] = input.objectCrowd[objectStart + g];
         }
         int image = input.cellImage[cell];
-        double[][] ious = masks.iou(detectionMasks, objectMasks, crowd, input.imageHeights[image], input.imageWidths[image]);
+        double[][] ious;
+        try {
+            ious = masks.iou(detectionMasks, objectMasks, crowd, input.imageHeights[image], input.imageWidths[image]);
+        } catch (EvaluationInputException e) {
+            throw new EvaluationInputException("image " + input.imageIds[image] + ", category " + input.categoryIds[input.cellCategory[cell]]
+                    + ": " + e.getMessage(), e);
+        }
         for (int d = 0; d < detectionCount; d++) {
             for (int g = 0; g < objectCount; g++) {
                 if (ious[d][g] >= lowestThreshold) {

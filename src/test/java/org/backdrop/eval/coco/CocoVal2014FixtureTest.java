@@ -27,6 +27,11 @@ class CocoVal2014FixtureTest {
         checkStats("bbox", IouType.BBOX);
     }
 
+    @Test
+    void maskStatsEqualReference() throws IOException {
+        checkStats("segm", IouType.SEGM);
+    }
+
     private static void checkStats(String block, IouType type) throws IOException {
         JsonNode expected = new ObjectMapper().readTree(SharedData.fixture(FOLDER + "expected_stats.json").toFile());
         Path groundTruth = SharedData.fixture(FOLDER + "instances_val2014_100.json");
