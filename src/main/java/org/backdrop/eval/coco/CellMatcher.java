@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.backdrop.eval.EvaluationInputException;
 import org.backdrop.eval.ScoreOrder;
+import org.backdrop.mask.MaskIou;
 
 /**
  * Matches the detections of one image and category to its objects, as pycocotools'
@@ -133,39 +134,12 @@ final class CellMatcher {
     }
 
     private Candidates candidates(int cell, int[] ranked, int detectionCount, int objectStart, int objectCount) {
+        boolean[] crowd = Arrays.copyOfRange(input.objectCrowd, objectStart, objectStart + objectCount);
+        double[][] ious = params.iouType() == IouType.BBOX
+                ? boxIous(ranked, detectionCount, objectStart, objectCount, crowd)
+                : maskIous(cell, ranked, detectionCount, objectStart, objectCount, crowd);
+
         Candidates.Builder builder = new Candidates.Builder(detectionCount);
-        if (params.iouType() == IouType.BBOX) {
-            for (int d = 0; d < detectionCount; d++) {
-                int box = 4 * ranked[d];
-                for (int g = 0; g < objectCount; g++) {
-                    int object = 4 * (objectStart + g);
-                    double iou = BoxIou.iou(input.detectionBoxes, box, input.objectBoxes, object, input.objectCrowd[objectStart + g]);
-                    if (iou >= lowestThreshold) {
-                        builder.add(g, iou);
-                    }
-                }
-                builder.endDetection();
-            }
-            return builder.build();
-        }
-        InstanceMask[] detectionMasks = new InstanceMask[detectionCount];
-        for (int d = 0; d < detectionCount; d++) {
-            detectionMasks[d] = input.detectionMasks[ranked[d]];
-        }
-        InstanceMask[] objectMasks = new InstanceMask[objectCount];
-        boolean[] crowd = new boolean[objectCount];
-        for (int g = 0; g < objectCount; g++) {
-            objectMasks[g] = input.objects[objectStart + g].mask();
-            crowd[g] = input.objectCrowd[objectStart + g];
-        }
-        int image = input.cellImage[cell];
-        double[][] ious;
-        try {
-            ious = masks.iou(detectionMasks, objectMasks, crowd, input.imageHeights[image], input.imageWidths[image]);
-        } catch (EvaluationInputException e) {
-            throw new EvaluationInputException("image " + input.imageIds[image] + ", category " + input.categoryIds[input.cellCategory[cell]]
-                    + ": " + e.getMessage(), e);
-        }
         for (int d = 0; d < detectionCount; d++) {
             for (int g = 0; g < objectCount; g++) {
                 if (ious[d][g] >= lowestThreshold) {
@@ -175,6 +149,36 @@ final class CellMatcher {
             builder.endDetection();
         }
         return builder.build();
+    }
+
+    private double[][] boxIous(int[] ranked, int detectionCount, int objectStart, int objectCount, boolean[] crowd) {
+        double[][] detectionBoxes = new double[detectionCount][];
+        for (int d = 0; d < detectionCount; d++) {
+            detectionBoxes[d] = Arrays.copyOfRange(input.detectionBoxes, 4 * ranked[d], 4 * ranked[d] + 4);
+        }
+        double[][] objectBoxes = new double[objectCount][];
+        for (int g = 0; g < objectCount; g++) {
+            objectBoxes[g] = Arrays.copyOfRange(input.objectBoxes, 4 * (objectStart + g), 4 * (objectStart + g) + 4);
+        }
+        return MaskIou.boxIou(detectionBoxes, objectBoxes, crowd);
+    }
+
+    private double[][] maskIous(int cell, int[] ranked, int detectionCount, int objectStart, int objectCount, boolean[] crowd) {
+        InstanceMask[] detectionMasks = new InstanceMask[detectionCount];
+        for (int d = 0; d < detectionCount; d++) {
+            detectionMasks[d] = input.detectionMasks[ranked[d]];
+        }
+        InstanceMask[] objectMasks = new InstanceMask[objectCount];
+        for (int g = 0; g < objectCount; g++) {
+            objectMasks[g] = input.objects[objectStart + g].mask();
+        }
+        int image = input.cellImage[cell];
+        try {
+            return masks.iou(detectionMasks, objectMasks, crowd, input.imageHeights[image], input.imageWidths[image]);
+        } catch (EvaluationInputException e) {
+            throw new EvaluationInputException("image " + input.imageIds[image] + ", category " + input.categoryIds[input.cellCategory[cell]]
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /** Per ranked detection, the objects (cell-local index, ascending) with an IoU of at least the lowest threshold. */

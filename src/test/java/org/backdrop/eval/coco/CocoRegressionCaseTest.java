@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.backdrop.mask.MaskIou;
 import org.backdrop.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
@@ -125,9 +126,9 @@ class CocoRegressionCaseTest {
         double[] inside = {55, 55, 10, 10};
         double[] crowd = {50, 50, 50, 50};
 
-        assertEquals(1.0, BoxIou.iou(inside, 0, crowd, 0, true));
+        assertEquals(1.0, MaskIou.boxIou(new double[][] {inside}, new double[][] {crowd}, new boolean[] {true})[0][0]);
         // Without the crowd rule: 100 / (100 + 2500 - 100).
-        assertEquals(0.04, BoxIou.iou(inside, 0, crowd, 0, false), TOLERANCE);
+        assertEquals(0.04, MaskIou.boxIou(new double[][] {inside}, new double[][] {crowd}, new boolean[] {false})[0][0], TOLERANCE);
     }
 
     @Test
