@@ -84,8 +84,15 @@ final class Accumulator {
         int[][] truePositiveRank = new int[thresholds][total];
         double[][] truePositivePrecision = new double[thresholds][total];
         int[] selected = new int[total];
-        for (int m = 0; m < maxDetCount; m++) {
+        int largerCount = -1;
+        for (int m = maxDetCount - 1; m >= 0; m--) {
             int count = ranking.select(params.maxDetection(m), selected);
+            if (count == largerCount) {
+                // No image has more detections of this category than maxDets m: the next larger maxDets has the same numbers.
+                copyMaxDetResults(k, m + 1, m);
+                continue;
+            }
+            largerCount = count;
             for (int a = 0; a < areas; a++) {
                 if (counted[a] == 0) {
                     continue;
@@ -102,6 +109,18 @@ final class Accumulator {
                     }
                     int firstRank = count > 0 ? selected[0] : -1;
                     samplePrecision(t, k, a, m, counted[a], firstRank, truePositives[t], truePositiveRank[t], precisions, ranking.scores);
+                }
+            }
+        }
+    }
+
+    private void copyMaxDetResults(int k, int from, int to) {
+        for (int t = 0; t < thresholds; t++) {
+            for (int a = 0; a < areas; a++) {
+                recall[recallIndex(t, k, a, to)] = recall[recallIndex(t, k, a, from)];
+                for (int r = 0; r < recallPoints; r++) {
+                    precision[precisionIndex(t, r, k, a, to)] = precision[precisionIndex(t, r, k, a, from)];
+                    scores[precisionIndex(t, r, k, a, to)] = scores[precisionIndex(t, r, k, a, from)];
                 }
             }
         }

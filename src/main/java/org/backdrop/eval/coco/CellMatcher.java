@@ -58,10 +58,12 @@ final class CellMatcher {
         List<AreaRange> ranges = params.areaRanges();
         int[] nonIgnored = new int[ranges.size()];
         byte[][] flags = new byte[ranges.size()][];
-        boolean[] ignored = new boolean[objectCount];
+        boolean[][] ignoredByRange = new boolean[ranges.size()][];
+        int[][] matchesByRange = new int[ranges.size()][];
         boolean[] outside = new boolean[detectionCount];
         for (int a = 0; a < ranges.size(); a++) {
             AreaRange range = ranges.get(a);
+            boolean[] ignored = new boolean[objectCount];
             for (int g = 0; g < objectCount; g++) {
                 ignored[g] = input.objectIgnored[objectStart + g] || range.excludes(input.objectAreas[objectStart + g]);
                 if (!ignored[g]) {
@@ -71,23 +73,54 @@ final class CellMatcher {
             for (int d = 0; d < detectionCount; d++) {
                 outside[d] = range.excludes(input.detectionAreas[ranked[d]]);
             }
-            flags[a] = matchRange(candidates, detectionCount, objectStart, objectCount, ignored, outside);
+            ignoredByRange[a] = ignored;
+            matchesByRange[a] = matchesFor(candidates, detectionCount, objectStart, ignored, ignoredByRange, matchesByRange, a);
+            flags[a] = flags(matchesByRange[a], detectionCount, objectStart, ignored, outside);
         }
         return new CellResult(input.cellCategory[cell], scores, nonIgnored, flags);
     }
 
-    private byte[] matchRange(Candidates candidates, int detectionCount, int objectStart, int objectCount, boolean[] ignored, boolean[] outside) {
+    /**
+     * Returns the matched object of every detection at every IoU threshold for area range a. The
+     * matches depend only on which objects the range ignores, so a range that ignores the same objects
+     * as an earlier one (often {@code all} and the range that holds every object) reuses its matches.
+     */
+    private int[] matchesFor(Candidates candidates, int detectionCount, int objectStart, boolean[] ignored, boolean[][] ignoredByRange,
+            int[][] matchesByRange, int a) {
+        for (int b = 0; b < a; b++) {
+            if (Arrays.equals(ignoredByRange[b], ignored)) {
+                return matchesByRange[b];
+            }
+        }
         int thresholds = params.iouThresholdCount();
-        byte[] flags = new byte[thresholds * detectionCount];
-        boolean[] objectMatched = new boolean[objectCount];
+        int[] matches = new int[thresholds * detectionCount];
+        Arrays.fill(matches, -1);
+        if (candidates.object.length == 0) {
+            return matches;
+        }
+        boolean[] objectMatched = new boolean[ignored.length];
         for (int t = 0; t < thresholds; t++) {
             Arrays.fill(objectMatched, false);
             double threshold = Math.min(params.iouThreshold(t), MAX_THRESHOLD);
             for (int d = 0; d < detectionCount; d++) {
                 int m = bestObject(candidates, d, threshold, objectStart, ignored, objectMatched);
-                byte flag = 0;
                 if (m >= 0) {
                     objectMatched[m] = true;
+                    matches[d * thresholds + t] = m;
+                }
+            }
+        }
+        return matches;
+    }
+
+    private byte[] flags(int[] matches, int detectionCount, int objectStart, boolean[] ignored, boolean[] outside) {
+        int thresholds = params.iouThresholdCount();
+        byte[] flags = new byte[thresholds * detectionCount];
+        for (int d = 0; d < detectionCount; d++) {
+            for (int t = 0; t < thresholds; t++) {
+                int m = matches[d * thresholds + t];
+                byte flag = 0;
+                if (m >= 0) {
                     // pycocotools records the match by annotation id, so a match to id 0 reads as none.
                     if (!(params.pycocotoolsCompatible() && input.objectIdZero[objectStart + m])) {
                         flag |= CellResult.MATCHED;
