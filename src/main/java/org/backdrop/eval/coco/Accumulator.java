@@ -1,8 +1,6 @@
 package org.backdrop.eval.coco;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.IntStream;
 import org.backdrop.eval.ScoreOrder;
 
@@ -46,16 +44,23 @@ final class Accumulator {
     }
 
     /** Accumulates the cells (in image-major order) of every category, categories in parallel. */
-    static Accumulator accumulate(CocoEvalParams params, int categories, CellResult[] cells) {
-        List<List<CellResult>> byCategory = new ArrayList<>(categories);
+    static Accumulator accumulate(CocoEvalParams params, int categories, MatchTable table) {
+        int[] cellsPerCategory = new int[categories + 1];
+        for (int cell = 0; cell < table.cellCount(); cell++) {
+            cellsPerCategory[table.cellCategory[cell] + 1]++;
+        }
         for (int k = 0; k < categories; k++) {
-            byCategory.add(new ArrayList<>());
+            cellsPerCategory[k + 1] += cellsPerCategory[k];
         }
-        for (CellResult cell : cells) {
-            byCategory.get(cell.category()).add(cell);
+        int[] cellsByCategory = new int[table.cellCount()];
+        int[] next = Arrays.copyOf(cellsPerCategory, categories);
+        for (int cell = 0; cell < table.cellCount(); cell++) {
+            cellsByCategory[next[table.cellCategory[cell]]++] = cell;
         }
+
         Accumulator accumulator = new Accumulator(params, categories);
-        IntStream.range(0, categories).parallel().forEach(k -> accumulator.accumulateCategory(k, byCategory.get(k)));
+        IntStream.range(0, categories).parallel().forEach(k -> accumulator.accumulateCategory(
+                k, table, Arrays.copyOfRange(cellsByCategory, cellsPerCategory[k], cellsPerCategory[k + 1])));
         return accumulator;
     }
 
@@ -67,19 +72,19 @@ final class Accumulator {
         return ((t * categories + k) * areas + a) * maxDetCount + m;
     }
 
-    private void accumulateCategory(int k, List<CellResult> cells) {
-        if (cells.isEmpty()) {
+    private void accumulateCategory(int k, MatchTable table, int[] cells) {
+        if (cells.length == 0) {
             return;
         }
-        Ranking ranking = Ranking.of(cells);
+        Ranking ranking = Ranking.of(table, cells);
         int total = ranking.scores.length;
         int[] counted = new int[areas];
-        for (CellResult cell : cells) {
+        for (int cell : cells) {
             for (int a = 0; a < areas; a++) {
-                counted[a] += cell.nonIgnoredObjects()[a];
+                counted[a] += table.nonIgnored[cell * areas + a];
             }
         }
-        byte[][] flags = ranking.flags(cells, areas, thresholds);
+        byte[][] flags = ranking.flags(table);
 
         int[][] truePositiveRank = new int[thresholds][total];
         double[][] truePositivePrecision = new double[thresholds][total];
@@ -140,10 +145,10 @@ final class Accumulator {
             int base = i * thresholds;
             for (int t = 0; t < thresholds; t++) {
                 byte flag = flags[base + t];
-                if ((flag & CellResult.IGNORED) != 0) {
+                if ((flag & MatchTable.IGNORED) != 0) {
                     continue;
                 }
-                if ((flag & CellResult.MATCHED) != 0) {
+                if ((flag & MatchTable.MATCHED) != 0) {
                     tp[t]++;
                     truePositiveRank[t][truePositives[t]] = i;
                     truePositivePrecision[t][truePositives[t]] = tp[t] / (fp[t] + tp[t] + EPSILON);
@@ -189,49 +194,53 @@ final class Accumulator {
         }
     }
 
-    /** The detections of one category over all images, ranked by descending score (stable). */
-    private record Ranking(double[] scores, int[] cellOf, int[] rankInCell) {
+    /**
+     * The detections of one category over all images, ranked by descending score (stable).
+     *
+     * @param scores the scores in ranked order
+     * @param slots the match table slot of each ranked detection
+     * @param rankInCell each ranked detection's rank within its own image
+     */
+    private record Ranking(double[] scores, int[] slots, int[] rankInCell) {
 
-        static Ranking of(List<CellResult> cells) {
+        static Ranking of(MatchTable table, int[] cells) {
             int total = 0;
-            for (CellResult cell : cells) {
-                total += cell.detectionCount();
+            for (int cell : cells) {
+                total += table.slotCount(cell);
             }
             double[] allScores = new double[total];
-            int[] cellOf = new int[total];
-            int[] rankInCell = new int[total];
+            int[] slotOf = new int[total];
+            int[] rankOf = new int[total];
             int position = 0;
-            for (int c = 0; c < cells.size(); c++) {
-                double[] cellScores = cells.get(c).scores();
-                for (int d = 0; d < cellScores.length; d++) {
-                    allScores[position] = cellScores[d];
-                    cellOf[position] = c;
-                    rankInCell[position] = d;
+            for (int cell : cells) {
+                for (int d = 0; d < table.slotCount(cell); d++) {
+                    int slot = table.slotStart[cell] + d;
+                    allScores[position] = table.scores[slot];
+                    slotOf[position] = slot;
+                    rankOf[position] = d;
                     position++;
                 }
             }
 
             int[] order = ScoreOrder.descending(allScores, 0, total);
             double[] rankedScores = new double[total];
-            int[] rankedCells = new int[total];
+            int[] rankedSlots = new int[total];
             int[] rankedInCell = new int[total];
             for (int i = 0; i < total; i++) {
                 rankedScores[i] = allScores[order[i]];
-                rankedCells[i] = cellOf[order[i]];
-                rankedInCell[i] = rankInCell[order[i]];
+                rankedSlots[i] = slotOf[order[i]];
+                rankedInCell[i] = rankOf[order[i]];
             }
-            return new Ranking(rankedScores, rankedCells, rankedInCell);
+            return new Ranking(rankedScores, rankedSlots, rankedInCell);
         }
 
         /** Returns per area range the flags in ranked order, at {@code [i * thresholds + t]}. */
-        byte[][] flags(List<CellResult> cells, int areas, int thresholds) {
+        byte[][] flags(MatchTable table) {
             int total = scores.length;
-            byte[][] ranked = new byte[areas][thresholds * total];
+            byte[][] ranked = new byte[table.areas][table.thresholds * total];
             for (int i = 0; i < total; i++) {
-                byte[][] cellFlags = cells.get(cellOf[i]).flags();
-                int source = rankInCell[i] * thresholds;
-                for (int a = 0; a < areas; a++) {
-                    System.arraycopy(cellFlags[a], source, ranked[a], i * thresholds, thresholds);
+                for (int a = 0; a < table.areas; a++) {
+                    System.arraycopy(table.flags, table.flagIndex(slots[i], a, 0), ranked[a], i * table.thresholds, table.thresholds);
                 }
             }
             return ranked;

@@ -41,43 +41,42 @@ final class CellMatcher {
         this.lowestThreshold = lowest;
     }
 
-    CellResult match(int cell) {
+    /** Matches cell {@code cell} and writes its scores, counts and flags into its slots of {@code table}. */
+    void match(int cell, MatchTable table) {
         int objectStart = input.cellObjectStart[cell];
         int objectCount = input.cellObjectEnd[cell] - objectStart;
         int[] ranked = ScoreOrder.descending(input.detectionScores, input.cellDetectionStart[cell], input.cellDetectionEnd[cell]);
-        int detectionCount = Math.min(ranked.length, params.largestMaxDetection());
-
-        double[] scores = new double[detectionCount];
+        int detectionCount = table.slotCount(cell);
+        int firstSlot = table.slotStart[cell];
         for (int d = 0; d < detectionCount; d++) {
-            scores[d] = input.detectionScores[ranked[d]];
+            table.scores[firstSlot + d] = input.detectionScores[ranked[d]];
         }
         Candidates candidates = detectionCount > 0 && objectCount > 0
                 ? candidates(cell, ranked, detectionCount, objectStart, objectCount)
                 : Candidates.none(detectionCount);
 
         List<AreaRange> ranges = params.areaRanges();
-        int[] nonIgnored = new int[ranges.size()];
-        byte[][] flags = new byte[ranges.size()][];
         boolean[][] ignoredByRange = new boolean[ranges.size()][];
         int[][] matchesByRange = new int[ranges.size()][];
         boolean[] outside = new boolean[detectionCount];
         for (int a = 0; a < ranges.size(); a++) {
             AreaRange range = ranges.get(a);
             boolean[] ignored = new boolean[objectCount];
+            int counted = 0;
             for (int g = 0; g < objectCount; g++) {
                 ignored[g] = input.objectIgnored[objectStart + g] || range.excludes(input.objectAreas[objectStart + g]);
                 if (!ignored[g]) {
-                    nonIgnored[a]++;
+                    counted++;
                 }
             }
+            table.nonIgnored[cell * table.areas + a] = counted;
             for (int d = 0; d < detectionCount; d++) {
                 outside[d] = range.excludes(input.detectionAreas[ranked[d]]);
             }
             ignoredByRange[a] = ignored;
             matchesByRange[a] = matchesFor(candidates, detectionCount, objectStart, ignored, ignoredByRange, matchesByRange, a);
-            flags[a] = flags(matchesByRange[a], detectionCount, objectStart, ignored, outside);
+            writeFlags(table, firstSlot, a, matchesByRange[a], detectionCount, objectStart, ignored, outside);
         }
-        return new CellResult(input.cellCategory[cell], scores, nonIgnored, flags);
     }
 
     /**
@@ -113,9 +112,9 @@ final class CellMatcher {
         return matches;
     }
 
-    private byte[] flags(int[] matches, int detectionCount, int objectStart, boolean[] ignored, boolean[] outside) {
+    private void writeFlags(MatchTable table, int firstSlot, int a, int[] matches, int detectionCount, int objectStart, boolean[] ignored,
+            boolean[] outside) {
         int thresholds = params.iouThresholdCount();
-        byte[] flags = new byte[thresholds * detectionCount];
         for (int d = 0; d < detectionCount; d++) {
             for (int t = 0; t < thresholds; t++) {
                 int m = matches[d * thresholds + t];
@@ -123,19 +122,18 @@ final class CellMatcher {
                 if (m >= 0) {
                     // pycocotools records the match by annotation id, so a match to id 0 reads as none.
                     if (!(params.pycocotoolsCompatible() && input.objectIdZero[objectStart + m])) {
-                        flag |= CellResult.MATCHED;
+                        flag |= MatchTable.MATCHED;
                     }
                     if (ignored[m]) {
-                        flag |= CellResult.IGNORED;
+                        flag |= MatchTable.IGNORED;
                     }
                 }
-                if ((flag & CellResult.MATCHED) == 0 && outside[d]) {
-                    flag |= CellResult.IGNORED;
+                if ((flag & MatchTable.MATCHED) == 0 && outside[d]) {
+                    flag |= MatchTable.IGNORED;
                 }
-                flags[d * thresholds + t] = flag;
+                table.flags[table.flagIndex(firstSlot + d, a, t)] = flag;
             }
         }
-        return flags;
     }
 
     /**

@@ -121,6 +121,24 @@ public final class CocoDetections {
             return size;
         }
 
+        /** Appends the detections of {@code other}, in order. */
+        public Builder addAll(Builder other) {
+            double[] box = new double[4];
+            for (int i = 0; i < other.size; i++) {
+                boolean hasBox = other.hasBox(i);
+                if (hasBox) {
+                    System.arraycopy(other.boxes, 4 * i, box, 0, 4);
+                }
+                add(other.imageIds[i], other.categoryIds[i], other.scores[i], hasBox ? box : null, other.masks[i]);
+            }
+            return this;
+        }
+
+        /** Returns whether detection {@code index} has a box. */
+        public boolean hasBox(int index) {
+            return !Double.isNaN(boxes[4 * index]);
+        }
+
         public CocoDetections build() {
             return new CocoDetections(this);
         }

@@ -53,11 +53,12 @@ public final class CocoEvaluator {
 
         start = System.nanoTime();
         CellMatcher matcher = new CellMatcher(input, masks);
-        CellResult[] cells = IntStream.range(0, input.cellCount()).parallel().mapToObj(matcher::match).toArray(CellResult[]::new);
-        LOG.debug("Matched {} cells in {} ms", cells.length, elapsedMillis(start));
+        MatchTable table = new MatchTable(input);
+        IntStream.range(0, input.cellCount()).parallel().forEach(cell -> matcher.match(cell, table));
+        LOG.debug("Matched {} cells in {} ms", input.cellCount(), elapsedMillis(start));
 
         start = System.nanoTime();
-        Accumulator arrays = Accumulator.accumulate(params, input.categoryCount(), cells);
+        Accumulator arrays = Accumulator.accumulate(params, input.categoryCount(), table);
         LOG.debug("Accumulated {} categories in {} ms", input.categoryCount(), elapsedMillis(start));
         List<CocoCategory> categories = new ArrayList<>(input.categoryCount());
         for (int k = 0; k < input.categoryCount(); k++) {

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.backdrop.eval.EvaluationInputException;
 import org.backdrop.mask.PolygonSegmentation;
 import org.backdrop.mask.Rle;
@@ -90,7 +92,49 @@ public final class CocoJsonReader {
      *     detection's index in the list and its line
      */
     public static CocoDetections readResults(Path file, boolean keepMasks) throws IOException {
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
+        return readResults(file, keepMasks, ResultsFileParts.MIN_PART_BYTES);
+    }
+
+    /** Reads as {@link #readResults(Path, boolean)}, splitting files into parts of at least {@code minPartBytes}. */
+    static CocoDetections readResults(Path file, boolean keepMasks, long minPartBytes) throws IOException {
+        ResultsFileParts parts = ResultsFileParts.split(file, Runtime.getRuntime().availableProcessors(), minPartBytes);
+        if (parts.count() > 1) {
+            CocoDetections.Builder detections = readParts(file, parts, keepMasks);
+            boolean masksNeeded = !keepMasks && detections != null && detections.size() > 0 && !detections.hasBox(0);
+            if (detections != null && !masksNeeded) {
+                return detections.build();
+            }
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return readList(file, in, keepMasks, true).build();
+        }
+    }
+
+    /**
+     * Reads the parts of a large file in parallel; returns null when a part fails, so that the caller
+     * reads the file in one piece and reports the fault with the detection's index and line.
+     */
+    private static CocoDetections.Builder readParts(Path file, ResultsFileParts parts, boolean keepMasks) {
+        List<CocoDetections.Builder> builders;
+        try {
+            builders = IntStream.range(0, parts.count()).parallel().mapToObj(index -> {
+                try (InputStream in = parts.open(index)) {
+                    return readList(file, in, keepMasks, false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (EvaluationInputException | UncheckedIOException e) {
+            LOG.debug("Reading {} in one piece because a part failed: {}", file, e.getMessage());
+            return null;
+        }
+        CocoDetections.Builder all = new CocoDetections.Builder();
+        builders.forEach(all::addAll);
+        return all;
+    }
+
+    private static CocoDetections.Builder readList(Path file, InputStream in, boolean keepMasks, boolean wholeFile) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(in)) {
             JsonCursor cursor = new JsonCursor(parser, file);
             cursor.next();
             cursor.expect(JsonToken.START_ARRAY, "a results file");
@@ -100,12 +144,15 @@ public final class CocoJsonReader {
                 cursor.enterRecord(detections.size());
                 cursor.expect(JsonToken.START_OBJECT, "each detection");
                 reader.read(detections);
-                if (detections.size() == 1 && !reader.hasBox) {
+                if (wholeFile && detections.size() == 1 && !reader.hasBox) {
                     // Areas then come from the masks of all detections (see CocoEvaluator).
                     reader.keepMasks = true;
                 }
             }
-            return detections.build();
+            if (parser.nextToken() != null) {
+                throw cursor.invalid("the results list is followed by more content; a results file holds one JSON list");
+            }
+            return detections;
         } catch (JsonParseException e) {
             throw invalidJson(file, e);
         }

@@ -116,4 +116,52 @@ class CocoJsonReaderTest {
         assertEquals(2, parts.size());
         assertArrayEquals(new double[] {0, 0, 4, 0, 4, 4}, parts.get(0));
     }
+
+    @Test
+    void partsReadLikeWholeFile() throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 200; i++) {
+            json.append(i == 0 ? "" : ",\n").append("{\"image_id\": ").append(i % 7).append(", \"category_id\": 1, \"bbox\": [")
+                    .append(i).append(", 2, 3, 4], \"score\": 0.").append(i % 10).append('}');
+        }
+        Path file = write("dt.json", json.append("]").toString());
+
+        CocoDetections parts = CocoJsonReader.readResults(file, false, 256);
+
+        assertEquals(200, parts.size());
+        for (int i = 0; i < 200; i++) {
+            assertEquals(i % 7, parts.get(i).imageId());
+            assertArrayEquals(new double[] {i, 2, 3, 4}, parts.get(i).bbox());
+        }
+    }
+
+    @Test
+    void braceInStringFallsBackToWholeFile() throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 100; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"image_id\": 1, \"note\": \"x},{y}, {\", \"category_id\": 1, \"bbox\": [")
+                    .append(i).append(", 2, 3, 4], \"score\": 0.5}");
+        }
+        Path file = write("dt.json", json.append("]").toString());
+
+        CocoDetections parts = CocoJsonReader.readResults(file, false, 256);
+
+        assertEquals(100, parts.size());
+        assertArrayEquals(new double[] {99, 2, 3, 4}, parts.get(99).bbox());
+    }
+
+    @Test
+    void faultInLaterPartNamesDetection() throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 100; i++) {
+            json.append(i == 0 ? "" : ",\n").append("{\"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 1, 1], \"score\": ")
+                    .append(i == 90 ? "NaN" : "0.5").append('}');
+        }
+        Path file = write("dt.json", json.append("]").toString());
+
+        EvaluationInputException error = assertThrows(EvaluationInputException.class, () -> CocoJsonReader.readResults(file, false, 256));
+
+        assertTrue(error.getMessage().contains("detection [90]"), error.getMessage());
+        assertTrue(error.getMessage().contains("line 91"), error.getMessage());
+    }
 }
