@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.backdrop.mask.Polygons;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,5 +178,34 @@ class EvalDetCommandTest {
         run("eval-det", "--gt", groundTruth.toString(), "--dt", dt.toString(), "--max-dets", "1,10,50", "--pycocotools-compat", "--json");
 
         assertEquals(-1.0, new ObjectMapper().readTree(out.toString()).get("AP").asDouble());
+    }
+
+    @Test
+    void maskEvaluationMatchesPolygon() throws IOException {
+        Files.writeString(groundTruth, """
+                {"images": [{"id": 1, "width": 100, "height": 80}],
+                 "categories": [{"id": 3, "name": "dog"}],
+                 "annotations": [{"id": 1, "image_id": 1, "category_id": 3, "bbox": [10, 10, 50, 50], "area": 2500, "iscrowd": 0,
+                                  "segmentation": [[10, 10, 60, 10, 60, 60, 10, 60]]}]}
+                """);
+        String counts = Polygons.rasterize(new double[] {10, 10, 60, 10, 60, 60, 10, 60}, 80, 100).toCompressedString();
+        Path dt = detections("[{\"image_id\": 1, \"category_id\": 3, \"score\": 0.9, \"segmentation\": {\"size\": [80, 100], \"counts\": \""
+                + counts.replace("\\", "\\\\") + "\"}}]");
+
+        int exitCode = run("eval-det", "--gt", groundTruth.toString(), "--dt", dt.toString(), "--iou-type", "segm", "--json");
+
+        assertEquals(ExitCodes.SUCCESS, exitCode);
+        // The same pixels: IoU 1 at every threshold, and one true positive gives precision 1 / (1 + 2^-52).
+        assertEquals(0.9999999999999998, new ObjectMapper().readTree(out.toString()).get("AP").asDouble());
+    }
+
+    @Test
+    void maskOfOtherSizeExitsTwo() throws IOException {
+        Files.writeString(groundTruth, GROUND_TRUTH.replace("\"area\": 2500,", "\"area\": 2500, \"segmentation\": [[10, 10, 60, 10, 60, 60, 10, 60]],"));
+        String counts = Polygons.rasterize(new double[] {10, 10, 60, 10, 60, 60, 10, 60}, 100, 100).toCompressedString();
+        Path dt = detections("[{\"image_id\": 1, \"category_id\": 3, \"score\": 0.9, \"segmentation\": {\"size\": [100, 100], \"counts\": \""
+                + counts.replace("\\", "\\\\") + "\"}}]");
+
+        assertEquals(ExitCodes.INVALID_INPUT, run("eval-det", "--gt", groundTruth.toString(), "--dt", dt.toString(), "--iou-type", "segm"));
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.backdrop.eval.EvaluationInputException;
+import org.backdrop.mask.PolygonSegmentation;
+import org.backdrop.mask.Polygons;
 import org.junit.jupiter.api.Test;
 
 /** Small cases whose numbers follow by hand from COCO's definitions; they need no shared data. */
@@ -115,5 +117,18 @@ class CocoEvaluatorTest {
 
         assertEquals(0.8999999999999999, thresholds[8]);
         assertEquals(0.95, thresholds[9]);
+    }
+
+    @Test
+    void maskOfOtherSizeNamesImage() {
+        GroundTruthObject square = new GroundTruthObject(1, 1, 1, new double[] {10, 10, 50, 50}, 2500, false, false,
+                new InstanceMask.Shape(new PolygonSegmentation(List.of(new double[] {10, 10, 60, 10, 60, 60, 10, 60}))));
+        String counts = Polygons.rasterize(new double[] {10, 10, 60, 10, 60, 60, 10, 60}, 100, 100).toCompressedString();
+        CocoDetection detection = new CocoDetection(1, 1, 0.9, null, new InstanceMask.Compressed(100, 100, counts));
+
+        EvaluationInputException error = assertThrows(EvaluationInputException.class,
+                () -> CocoEvaluator.evaluate(groundTruth(square), List.of(detection), CocoEvalParams.defaults(IouType.SEGM)));
+
+        assertTrue(error.getMessage().contains("image 1"), error.getMessage());
     }
 }
