@@ -82,7 +82,7 @@ final class CellMatcher {
     /**
      * Returns the matched object of every detection at every IoU threshold for area range a. The
      * matches depend only on which objects the range ignores, so a range that ignores the same objects
-     * as an earlier one (often {@code all} and the range that holds every object) reuses its matches.
+     * as an earlier one (often {@code all} and the range that contains every object) reuses its matches.
      */
     private int[] matchesFor(Candidates candidates, int detectionCount, int objectStart, boolean[] ignored, boolean[][] ignoredByRange,
             int[][] matchesByRange, int a) {

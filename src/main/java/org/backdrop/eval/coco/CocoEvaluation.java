@@ -54,8 +54,8 @@ public final class CocoEvaluation {
 
     /**
      * Returns the 12 summary numbers. As in pycocotools, AP50, AP75, the area-range numbers and AR100
-     * are taken at the third maxDets, and AR1 and AR10 at the first and second; with fewer than three
-     * maxDets the last one is used instead. The first AP is taken at maxDets 100 when that is present and at
+     * are taken at the third maxDets, and AR1 and AR10 at the first and second. With fewer than three
+     * maxDets, the last one is used instead. The first AP is taken at maxDets 100 when that is present and at
      * the largest maxDets otherwise; pycocotools reports -1 in that case, and so does this method when
      * {@link CocoEvalParams#pycocotoolsCompatible()} is set. AP50 and AP75 are -1 when 0.5 or 0.75 is not
      * among the IoU thresholds.

@@ -48,8 +48,8 @@ public final class CocoJsonReader {
      * not a crowd, with one warning for the file.
      *
      * @throws IOException if the file cannot be read
-     * @throws EvaluationInputException if the file is not valid JSON or a record lacks an id or contains
-     *     an invalid value; the message names the file, the record and its line
+     * @throws EvaluationInputException if the file is not valid JSON, or a record lacks an id or
+     *     contains an invalid value. The message names the file, the record and its line.
      */
     public static CocoGroundTruth readGroundTruth(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
@@ -111,7 +111,7 @@ public final class CocoJsonReader {
     }
 
     /**
-     * Reads the parts of a large file in parallel; returns null when a part fails, so that the caller
+     * Reads the parts of a large file in parallel. Returns null when a part fails. The caller then
      * reads the file in one piece and reports the fault with the detection's index and line.
      */
     private static CocoDetections.Builder readParts(Path file, ResultsFileParts parts, boolean keepMasks) {
@@ -150,7 +150,7 @@ public final class CocoJsonReader {
                 }
             }
             if (parser.nextToken() != null) {
-                throw cursor.invalid("the results list is followed by more content; a results file holds one JSON list");
+                throw cursor.invalid("the results list is followed by more content; a results file must contain exactly one JSON list");
             }
             return detections;
         } catch (JsonParseException e) {

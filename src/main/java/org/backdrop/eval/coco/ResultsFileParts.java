@@ -77,7 +77,7 @@ final class ResultsFileParts {
 
     /**
      * Returns {@code [end of the earlier part (at the comma), start of the next part (at the brace)]} of
-     * the first {@code "}, {"} at or after {@code target}, or null when the window holds none.
+     * the first {@code "}, {"} at or after {@code target}, or null when the window contains none.
      */
     private static long[] findBoundary(FileChannel channel, long target) throws IOException {
         ByteBuffer window = ByteBuffer.allocate(WINDOW_BYTES);

@@ -34,13 +34,13 @@ class CocoReferenceCaseTest {
         return blocks(block -> !block.equals("bbox"));
     }
 
-    private static Stream<Arguments> blocks(Predicate<String> wanted) throws IOException {
+    private static Stream<Arguments> blocks(Predicate<String> included) throws IOException {
         Path root = SharedData.reference("coco");
         List<Arguments> arguments = new ArrayList<>();
         try (Stream<Path> folders = Files.list(root)) {
             for (Path folder : folders.sorted().toList()) {
                 for (JsonNode type : MAPPER.readTree(folder.resolve("case.json").toFile()).get("iou_types")) {
-                    if (wanted.test(type.asText())) {
+                    if (included.test(type.asText())) {
                         arguments.add(Arguments.of(folder.getFileName().toString(), type.asText()));
                     }
                 }
