@@ -82,7 +82,7 @@ final class EvalDetCommand implements Callable<Integer> {
         long start = System.nanoTime();
         CocoGroundTruth groundTruth;
         CocoDetections detections;
-        CompletableFuture<CocoGroundTruth> groundTruthRead = CompletableFuture.supplyAsync(() -> readGroundTruth(groundTruthFile));
+        CompletableFuture<CocoGroundTruth> groundTruthRead = CompletableFuture.supplyAsync(() -> readGroundTruth(groundTruthFile, params.iouType() == IouType.SEGM));
         detections = readResults(detectionsFile, params.iouType() == IouType.SEGM);
         groundTruth = join(groundTruthRead);
         LOG.info("Read {} images, {} objects and {} detections in {} ms",
@@ -124,9 +124,9 @@ final class EvalDetCommand implements Callable<Integer> {
         return params;
     }
 
-    private static CocoGroundTruth readGroundTruth(Path file) {
+    private static CocoGroundTruth readGroundTruth(Path file, boolean keepMasks) {
         try {
-            return CocoJsonReader.readGroundTruth(file);
+            return CocoJsonReader.readGroundTruth(file, keepMasks);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

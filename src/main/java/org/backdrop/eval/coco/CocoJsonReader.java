@@ -52,6 +52,17 @@ public final class CocoJsonReader {
      *     contains an invalid value. The message names the file, the record and its line.
      */
     public static CocoGroundTruth readGroundTruth(Path file) throws IOException {
+        return readGroundTruth(file, true);
+    }
+
+    /**
+     * Reads a ground-truth file as {@link #readGroundTruth(Path)} does, skipping the masks when
+     * {@code keepMasks} is false (box evaluation does not need them).
+     *
+     * @throws IOException if the file cannot be read
+     * @throws EvaluationInputException as {@link #readGroundTruth(Path)}
+     */
+    public static CocoGroundTruth readGroundTruth(Path file, boolean keepMasks) throws IOException {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
             JsonCursor cursor = new JsonCursor(parser, file);
             cursor.next();
@@ -65,7 +76,7 @@ public final class CocoJsonReader {
                 switch (field) {
                     case "images" -> readList(cursor, field, index -> images.add(readImage(cursor, index)));
                     case "categories" -> readList(cursor, field, index -> categories.add(readCategory(cursor, index)));
-                    case "annotations" -> readList(cursor, field, index -> objects.add(readObject(cursor, index, withoutCrowdFlag)));
+                    case "annotations" -> readList(cursor, field, index -> objects.add(readObject(cursor, withoutCrowdFlag, keepMasks)));
                     default -> cursor.skipValue();
                 }
             }
@@ -219,7 +230,7 @@ public final class CocoJsonReader {
         return new CocoCategory(id, name);
     }
 
-    private static GroundTruthObject readObject(JsonCursor cursor, int index, int[] withoutCrowdFlag) throws IOException {
+    private static GroundTruthObject readObject(JsonCursor cursor, int[] withoutCrowdFlag, boolean keepMask) throws IOException {
         JsonParser parser = cursor.parser();
         Long id = null;
         Long imageId = null;
@@ -239,7 +250,13 @@ public final class CocoJsonReader {
                 case "area" -> area = readArea(cursor);
                 case "iscrowd" -> crowd = cursor.readFlag(field);
                 case "ignore" -> ignore = cursor.readFlag(field);
-                case "segmentation" -> mask = readMask(cursor, field);
+                case "segmentation" -> {
+                    if (keepMask) {
+                        mask = readMask(cursor, field);
+                    } else {
+                        cursor.skipValue();
+                    }
+                }
                 default -> cursor.skipValue();
             }
         }
