@@ -108,7 +108,7 @@ public final class CocoJsonReader {
 
     /** Reads as {@link #readResults(Path, boolean)}, splitting files into parts of at least {@code minPartBytes}. */
     static CocoDetections readResults(Path file, boolean keepMasks, long minPartBytes) throws IOException {
-        ResultsFileParts parts = ResultsFileParts.split(file, Runtime.getRuntime().availableProcessors(), minPartBytes);
+        ResultsFileParts parts = ResultsFileParts.split(file, 2 * Runtime.getRuntime().availableProcessors(), minPartBytes);
         if (parts.count() > 1) {
             CocoDetections.Builder detections = readParts(file, parts, keepMasks);
             boolean masksNeeded = !keepMasks && detections != null && detections.size() > 0 && !detections.hasBox(0);
