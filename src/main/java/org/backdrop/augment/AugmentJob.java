@@ -180,7 +180,7 @@ public final class AugmentJob {
 
         LOG.info("Writing variant {} ({} samples)", name, pool.size());
         Background prepared = background.prepare(pool, progress);
-        VariantImages variantImages = new VariantImages(pool, prepared, compositor, options.seed(), executor, 4 * options.threads());
+        VariantImages variantImages = new VariantImages(pool, prepared, compositor, options.seed(), executor, 2 * options.threads());
         Dataset variant = new Dataset(outputFormat(), dataset.root(), dataset.categories(), pool.samples(), List.of());
         try {
             WriteReport report = writer().writeWithReport(variant, variantImages, outDir.resolve(name), progress);

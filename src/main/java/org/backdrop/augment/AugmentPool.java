@@ -3,6 +3,7 @@ package org.backdrop.augment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.backdrop.background.SamplePool;
 import org.backdrop.dataset.Category;
 import org.backdrop.dataset.Dataset;
@@ -12,17 +13,26 @@ import org.backdrop.image.RgbImage;
 import org.backdrop.mask.Rle;
 
 /**
- * The samples an augmentation keeps, with their masks, as the background methods see them. Pixels are
- * decoded on each request, so memory holds only masks.
+ * The samples an augmentation keeps, with their masks, as the background methods see them.
+ *
+ * <p>Each variant reads every sample again, so when all decoded images and masks fit in
+ * {@link #CACHE_BUDGET_BYTES} (CIFAR-10's 50,000 images need about 200 MB) they are kept after the first
+ * read. Larger datasets are decoded on each request, and memory holds only the RLE masks.
  */
-final class AugmentPool implements SamplePool {
+public final class AugmentPool implements SamplePool {
 
     private final Dataset dataset;
     private final List<Sample> samples;
     private final List<Rle> masks;
     private final SampleImages images;
+    private final AtomicReferenceArray<RgbImage> imageCache;
+    private final AtomicReferenceArray<byte[]> maskCache;
 
-    AugmentPool(Dataset dataset, List<Sample> samples, List<Rle> masks, SampleImages images) {
+    /** The most memory the decoded images and masks of a pool may take to be kept between variants. */
+    static final long CACHE_BUDGET_BYTES = 512L * 1024 * 1024;
+
+    /** Creates the pool of {@code samples}, whose masks are {@code masks} in the same order. */
+    public AugmentPool(Dataset dataset, List<Sample> samples, List<Rle> masks, SampleImages images) {
         if (samples.size() != masks.size()) {
             throw new IllegalArgumentException(samples.size() + " samples but " + masks.size() + " masks");
         }
@@ -30,6 +40,13 @@ final class AugmentPool implements SamplePool {
         this.samples = List.copyOf(samples);
         this.masks = List.copyOf(masks);
         this.images = images;
+        long pixels = 0;
+        for (Rle mask : this.masks) {
+            pixels += (long) mask.width() * mask.height();
+        }
+        boolean cached = pixels * 4 <= CACHE_BUDGET_BYTES;
+        this.imageCache = cached ? new AtomicReferenceArray<>(samples.size()) : null;
+        this.maskCache = cached ? new AtomicReferenceArray<>(samples.size()) : null;
     }
 
     List<Sample> samples() {
@@ -69,6 +86,18 @@ final class AugmentPool implements SamplePool {
 
     @Override
     public RgbImage image(int index) {
+        if (imageCache == null) {
+            return decode(index);
+        }
+        RgbImage image = imageCache.get(index);
+        if (image == null) {
+            image = decode(index);
+            imageCache.set(index, image);
+        }
+        return image;
+    }
+
+    private RgbImage decode(int index) {
         Sample sample = samples.get(index);
         try {
             RgbImage image = images.load(dataset, sample);
@@ -85,6 +114,14 @@ final class AugmentPool implements SamplePool {
 
     @Override
     public byte[] mask(int index) {
-        return masks.get(index).toRowMajor();
+        if (maskCache == null) {
+            return masks.get(index).toRowMajor();
+        }
+        byte[] mask = maskCache.get(index);
+        if (mask == null) {
+            mask = masks.get(index).toRowMajor();
+            maskCache.set(index, mask);
+        }
+        return mask;
     }
 }

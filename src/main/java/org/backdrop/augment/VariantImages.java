@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.backdrop.background.Background;
 import org.backdrop.background.BackgroundRequest;
 import org.backdrop.background.BackgroundUnavailableException;
@@ -21,28 +22,34 @@ import org.backdrop.image.RgbImage;
 
 /**
  * The pixels of one variant: each sample's object composited onto the variant's background. A writer
- * requests samples one at a time; the next {@code lookahead} samples are rendered on the pool's threads
- * meanwhile. Every image depends only on the run seed, the sample id and the variant, so the bytes do
+ * requests samples one at a time; samples are rendered in chunks of {@link #CHUNK} on the executor's
+ * threads, a few chunks ahead of the writer, so that scheduling costs little per sample. Every image depends only on the run seed, the sample id and the variant, so the bytes do
  * not depend on how many threads render them.
  */
 final class VariantImages implements SampleImages {
+
+    /** Samples rendered by one task. */
+    static final int CHUNK = 128;
 
     private final AugmentPool pool;
     private final Background background;
     private final Compositor compositor;
     private final long seed;
     private final ExecutorService executor;
-    private final int lookahead;
+    private final int chunksAhead;
     private final Map<String, Integer> indexById = new HashMap<>();
-    private final Map<Integer, Future<RgbImage>> pending = new ConcurrentHashMap<>();
+    private final Map<Integer, Chunk> pending = new ConcurrentHashMap<>();
 
-    VariantImages(AugmentPool pool, Background background, Compositor compositor, long seed, ExecutorService executor, int lookahead) {
+    /** A rendered chunk, dropped once the writer has taken each of its samples. */
+    private record Chunk(Future<RgbImage[]> images, AtomicInteger remaining) {}
+
+    VariantImages(AugmentPool pool, Background background, Compositor compositor, long seed, ExecutorService executor, int chunksAhead) {
         this.pool = pool;
         this.background = background;
         this.compositor = compositor;
         this.seed = seed;
         this.executor = executor;
-        this.lookahead = Math.max(1, lookahead);
+        this.chunksAhead = Math.max(1, chunksAhead);
         for (int i = 0; i < pool.size(); i++) {
             indexById.put(pool.id(i), i);
         }
@@ -54,28 +61,28 @@ final class VariantImages implements SampleImages {
         if (index == null) {
             throw new IOException("sample " + sample.id() + " is not part of this augmentation");
         }
-        for (int ahead = index; ahead < Math.min(pool.size(), index + lookahead); ahead++) {
-            int next = ahead;
-            pending.computeIfAbsent(next, key -> executor.submit(() -> render(next)));
+        int chunkIndex = index / CHUNK;
+        int lastChunk = (pool.size() - 1) / CHUNK;
+        for (int ahead = chunkIndex; ahead <= Math.min(lastChunk, chunkIndex + chunksAhead); ahead++) {
+            int first = ahead * CHUNK;
+            int count = Math.min(CHUNK, pool.size() - first);
+            pending.computeIfAbsent(ahead, key -> new Chunk(executor.submit(() -> render(first, count)), new AtomicInteger(count)));
         }
+        Chunk chunk = pending.get(chunkIndex);
         try {
-            return pending.remove(index).get();
+            RgbImage image = chunk.images().get()[index - chunkIndex * CHUNK];
+            if (image == null) {
+                throw failure(chunk, index);
+            }
+            if (chunk.remaining().decrementAndGet() == 0) {
+                pending.remove(chunkIndex);
+            }
+            return image;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while rendering sample " + sample.id(), e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof BackgroundUnavailableException unavailable) {
-                // Writers skip a sample whose pixels cannot be loaded and list it with this reason.
-                throw new IOException(unavailable.getMessage(), unavailable);
-            }
-            if (cause instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException("rendering sample " + sample.id() + " failed: " + cause, cause);
+            throw new IOException("rendering sample " + sample.id() + " failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -85,13 +92,42 @@ final class VariantImages implements SampleImages {
         return Optional.empty();
     }
 
+    /** Renders {@code count} samples from {@code first}; a sample that cannot be rendered is left null and rendered again on request. */
+    private RgbImage[] render(int first, int count) {
+        RgbImage[] images = new RgbImage[count];
+        for (int i = 0; i < count; i++) {
+            try {
+                images[i] = render(first + i);
+            } catch (BackgroundUnavailableException | UncheckedIOException e) {
+                images[i] = null;
+            }
+        }
+        return images;
+    }
+
     RgbImage render(int index) {
         return background.compose(BackgroundRequest.of(pool, index, seed, background.name()), compositor);
     }
 
+    /** Renders a failed sample again on the caller's thread to report why it failed. */
+    private IOException failure(Chunk chunk, int index) throws IOException {
+        if (chunk.remaining().decrementAndGet() == 0) {
+            pending.values().remove(chunk);
+        }
+        try {
+            render(index);
+            return new IOException("sample " + pool.id(index) + " could not be rendered");
+        } catch (BackgroundUnavailableException e) {
+            // Writers skip a sample whose pixels cannot be loaded and list it with this reason.
+            return new IOException(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            return e.getCause();
+        }
+    }
+
     /** Cancels renders still queued, for example after the writer failed. */
     void discardPending() {
-        pending.values().forEach(future -> future.cancel(true));
+        pending.values().forEach(chunk -> chunk.images().cancel(true));
         pending.clear();
     }
 }

@@ -41,6 +41,8 @@ public final class BackdropCli implements Runnable {
         commandLine.addSubcommand(new ConvertCommand());
         commandLine.addSubcommand(new MasksCommand());
         commandLine.addSubcommand(new AugmentCommand());
+        commandLine.addSubcommand(new EvalClsCommand());
+        commandLine.addSubcommand(new TrainCommand());
         commandLine.addSubcommand(new EvalDetCommand());
         commandLine.addSubcommand(new EvalVocCommand());
         commandLine.setParameterExceptionHandler((exception, args) -> {

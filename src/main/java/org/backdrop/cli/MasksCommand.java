@@ -53,8 +53,13 @@ final class MasksCommand implements Callable<Integer> {
             description = "The input's layout: auto, cifar10, voc, coco or folder (default: ${DEFAULT-VALUE}).")
     DatasetFormat format;
 
-    @Option(names = "--source", required = true, paramLabel = "SOURCE", description = "annotations or grabcut.")
+    @Option(names = "--source", required = true, paramLabel = "SOURCE",
+            description = "annotations, grabcut, or onnx=MODEL[:SPEC] for a segmentation model (the spec defaults to MODEL's name with .spec.json).")
     String source;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
+            description = "For onnx: auto, cpu or cuda (default: ${DEFAULT-VALUE}); cuda fails when CUDA cannot run.")
+    String device;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The masks file to write, such as masks.json.")
     Path out;
@@ -125,10 +130,13 @@ final class MasksCommand implements Callable<Integer> {
     }
 
     private MaskSource maskSource() {
+        if (source.startsWith("onnx=")) {
+            return ModelSources.segmenter(source.substring("onnx=".length()), device);
+        }
         return switch (source) {
             case "annotations" -> new AnnotationMaskSource();
             case "grabcut" -> new GrabCutMaskSource(new GrabCutMaskSource.Options(5, grabCutMargin, 0.1));
-            default -> throw new InvalidInputException("unknown mask source '" + source + "'; expected annotations or grabcut");
+            default -> throw new InvalidInputException("unknown mask source '" + source + "'; expected annotations, grabcut or onnx=MODEL[:SPEC]");
         };
     }
 

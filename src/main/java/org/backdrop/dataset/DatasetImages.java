@@ -2,7 +2,7 @@ package org.backdrop.dataset;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.backdrop.dataset.cifar.CifarBatches;
+import org.backdrop.dataset.cifar.CifarMappedBatches;
 import org.backdrop.dataset.cifar.CifarPythonBatches;
 import org.backdrop.image.DecodeOptions;
 import org.backdrop.image.ImageDecodeException;
@@ -11,14 +11,16 @@ import org.backdrop.image.RgbImage;
 
 /**
  * Loads sample pixels for every layout: image files are decoded by {@link ImageDecoder} (upright,
- * truncated files rejected), CIFAR-10 records are read from their batch ({@code .bin} files one record at a time, python pickles through a cache of the two
- * most recently used batches). Every file name is resolved inside the dataset root.
+ * truncated files rejected), CIFAR-10 records are read from their batch (binary batches through a
+ * memory map opened once per batch, python pickles through a cache of the two most recently used
+ * batches). Every file name is resolved inside the dataset root.
  *
  * <p>Thread-safe. Keep one instance per job so the python batch cache is reused.
  */
 public final class DatasetImages implements SampleImages {
 
     private final CifarPythonBatches pythonBatches = new CifarPythonBatches(2);
+    private final CifarMappedBatches binaryBatches = new CifarMappedBatches();
 
     /**
      * Loads the sample's pixels as 8-bit RGB.
@@ -33,7 +35,7 @@ public final class DatasetImages implements SampleImages {
         if (image instanceof ImageRef.CifarRecord cifar) {
             Path batch = SafePaths.resolveInside(dataset.root(), cifar.batchFile());
             if (batch.getFileName().toString().endsWith(".bin")) {
-                return CifarBatches.readImage(batch, cifar.index());
+                return binaryBatches.readImage(batch, cifar.index());
             }
             return pythonBatches.readImage(batch, cifar.index());
         }

@@ -107,13 +107,18 @@ public final class Rle {
     /** Decodes to a row-major mask ({@code mask[y * width + x]}) of 0 and 1. */
     public byte[] toRowMajor() {
         byte[] mask = new byte[width * height];
-        int position = 0;
+        long position = 0;
         for (int i = 0; i < counts.length; i++) {
-            if (i % 2 == 1) {
-                for (int k = position; k < position + counts[i]; k++) {
-                    int x = k / height;
-                    int y = k % height;
+            if (i % 2 == 1 && counts[i] > 0) {
+                // One division per run; then walk down the column and wrap to the next one.
+                int x = (int) (position / height);
+                int y = (int) (position % height);
+                for (int k = 0; k < counts[i]; k++) {
                     mask[y * width + x] = 1;
+                    if (++y == height) {
+                        y = 0;
+                        x++;
+                    }
                 }
             }
             position += counts[i];

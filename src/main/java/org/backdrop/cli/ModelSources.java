@@ -1,0 +1,56 @@
+package org.backdrop.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.backdrop.model.DeviceRequest;
+import org.backdrop.model.ModelException;
+import org.backdrop.model.ModelOptions;
+import org.backdrop.model.djl.OnnxModels;
+import org.backdrop.model.spec.ModelSpec;
+import org.backdrop.model.spec.ModelSpecException;
+import org.backdrop.model.spec.ModelSpecReader;
+import org.backdrop.segment.ModelMaskSource;
+
+/** Loads the models that commands name, turning every failure into an {@link InvalidInputException}. */
+final class ModelSources {
+
+    private ModelSources() {}
+
+    /**
+     * Reads the spec of {@code model}: {@code specFile} when given, else the file beside the model
+     * ({@code net.onnx} → {@code net.spec.json}).
+     */
+    static ModelSpec readSpec(Path model, Path specFile) {
+        Path file = specFile != null ? specFile : ModelSpecReader.specBeside(model);
+        if (specFile == null && !Files.exists(file)) {
+            throw new InvalidInputException(file + ": model spec not found; write one beside the model or give its path"
+                    + " (the format is in docs/model-specs.md)");
+        }
+        try {
+            return ModelSpecReader.read(file);
+        } catch (ModelSpecException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a segmentation model named as {@code MODEL[:SPEC]} as a mask source. A colon counts as the
+     * separator only when the text after it ends in {@code .json}, so Windows drive letters stay intact.
+     */
+    static ModelMaskSource segmenter(String modelAndSpec, String device) {
+        int colon = modelAndSpec.lastIndexOf(':');
+        boolean hasSpec = colon > 1 && modelAndSpec.substring(colon + 1).endsWith(".json");
+        Path model = Path.of(hasSpec ? modelAndSpec.substring(0, colon) : modelAndSpec);
+        Path specFile = hasSpec ? Path.of(modelAndSpec.substring(colon + 1)) : null;
+        if (!Files.isRegularFile(model)) {
+            throw new InvalidInputException(model + ": model file not found");
+        }
+        ModelSpec spec = readSpec(model, specFile);
+        try {
+            DeviceRequest request = DeviceRequest.parse(device);
+            return new ModelMaskSource(OnnxModels.segmenter(model, spec, ModelOptions.defaults().withDevice(request).withBatchSize(1)));
+        } catch (IllegalArgumentException | ModelSpecException | ModelException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.backdrop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.backdrop.model.djl.DeviceChecks;
+import org.backdrop.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+class EvalClsCommandTest {
+
+    @TempDir
+    Path folder;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+    @Test
+    void cifarAccuracyAsJson() throws Exception {
+        Path model = SharedData.fixture("models/cifar10/resnet_2b.onnx");
+        Path images = SharedData.fixture("cifar10/test_images_jpg");
+
+        int exit = run("eval-cls", "--model", model.toString(), "--spec", spec("resnet_2b"), "--in", images.toString(), "--device", "cpu", "--json");
+
+        JsonNode document = new ObjectMapper().readTree(out.toString());
+        JsonNode dataset = document.get("datasets").get(0);
+        assertEquals(ExitCodes.SUCCESS, exit, err.toString());
+        assertEquals("cpu", document.get("device").get("used").asText());
+        assertEquals(300, dataset.get("samples").asInt());
+        // The accuracy the fixture reference gives for these 300 images.
+        assertEquals(0.6633, dataset.get("accuracy").asDouble(), 0.02);
+        assertEquals(10, dataset.get("perClassAccuracy").size());
+        assertEquals(30, dataset.get("perClassAccuracy").get(0).get("samples").asInt());
+        assertEquals(10, dataset.get("confusionMatrix").size());
+        assertTrue(document.get("bgGap").isNull());
+    }
+
+    @Test
+    void identicalVariantsGiveNoDropAndNoGap() throws Exception {
+        Path model = SharedData.fixture("models/cifar10/cifar_base_kw.onnx");
+        Path images = SharedData.fixture("cifar10/test_images_jpg");
+        Path original = copyClasses(images, folder.resolve("original"));
+        Path same = copyClasses(images, folder.resolve("mixed-same"));
+        Path rand = copyClasses(images, folder.resolve("mixed_rand"));
+
+        int exit = run("eval-cls", "--model", model.toString(), "--spec", spec("cifar_base_kw"), "--in", original.toString(),
+                "--in", same.toString(), "--in", rand.toString(), "--device", "cpu", "--json");
+
+        JsonNode document = new ObjectMapper().readTree(out.toString());
+        JsonNode comparison = document.get("comparisons").get(0);
+        assertEquals(ExitCodes.SUCCESS, exit, err.toString());
+        assertEquals(2, document.get("comparisons").size());
+        assertEquals(60, comparison.get("pairedSamples").asInt());
+        assertEquals(0.0, comparison.get("accuracyDrop").asDouble());
+        assertEquals(0, comparison.get("flips").size());
+        assertEquals("mixed-same", document.get("bgGap").get("mixedSame").asText());
+        assertEquals(0.0, document.get("bgGap").get("gap").asDouble());
+    }
+
+    @Test
+    void cudaWithoutGpuExitsBeforeInference() throws Exception {
+        assumeFalse(DeviceChecks.cudaUsable(), "a CUDA GPU is usable here");
+        Path model = SharedData.fixture("models/cifar10/resnet_2b.onnx");
+        Path images = SharedData.fixture("cifar10/test_images_jpg");
+
+        int exit = run("eval-cls", "--model", model.toString(), "--spec", spec("resnet_2b"), "--in", images.toString(), "--device", "cuda");
+
+        assertEquals(ExitCodes.INVALID_INPUT, exit);
+        assertEquals("", out.toString());
+        assertTrue(errorLog().startsWith("CUDA was requested but cannot be used"), errorLog());
+    }
+
+    @Test
+    void missingSpecNamesPath() throws Exception {
+        Path model = Files.writeString(folder.resolve("net.onnx"), "not a model");
+
+        int exit = run("eval-cls", "--model", model.toString(), "--in", folder.toString());
+
+        assertEquals(ExitCodes.INVALID_INPUT, exit);
+        assertTrue(errorLog().startsWith(folder.resolve("net.spec.json") + ": model spec not found"), errorLog());
+    }
+
+    @Test
+    void unknownDeviceIsUsageError() throws Exception {
+        int exit = run("eval-cls", "--model", "net.onnx", "--in", folder.toString(), "--device", "gpu");
+
+        assertEquals(ExitCodes.USAGE, exit);
+        assertTrue(err.toString().contains("invalid device \"gpu\"; use auto, cpu or cuda"), err.toString());
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = BackdropCli.commandLine(datasetOrProject -> {});
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        Logger cliLogger = (Logger) LoggerFactory.getLogger(BackdropCli.class);
+        cliLogger.addAppender(log);
+        log.start();
+        try {
+            return commandLine.execute(args);
+        } finally {
+            cliLogger.detachAppender(log);
+        }
+    }
+
+    /** Returns the message BackdropCli logged at ERROR for an invalid input, or an empty string. */
+    private String errorLog() {
+        return log.list.stream().filter(event -> event.getLevel() == Level.ERROR).map(ILoggingEvent::getFormattedMessage).findFirst().orElse("");
+    }
+
+    private static String spec(String name) throws URISyntaxException {
+        return Path.of(EvalClsCommandTest.class.getResource("/models/" + name + ".spec.json").toURI()).toString();
+    }
+
+    /** Copies the cat and ship folders of the CIFAR-10 JPEGs, 60 images, to {@code target}. */
+    private static Path copyClasses(Path images, Path target) throws IOException {
+        for (String name : new String[] {"cat", "ship"}) {
+            Files.createDirectories(target.resolve(name));
+            try (Stream<Path> files = Files.list(images.resolve(name))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, target.resolve(name).resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
+    }
+}
