@@ -14,8 +14,8 @@ import org.backdrop.mask.MaskIou;
  * are visited counted ones first and ignored ones (crowd, ignore flag, area outside the range) last,
  * each group in file order. A detection takes the free object with the highest IoU of at least the
  * threshold, and on equal IoU the later object wins. Crowd regions are never used up. Once a
- * detection has a counted match, it does not look at ignored objects. A detection matched to an ignored object, and an
- * unmatched one whose area lies outside the range, is ignored.
+ * detection has a counted match, it does not look at ignored objects. A detection matched to an
+ * ignored object, and an unmatched one whose area lies outside the range, is ignored.
  *
  * <p>Only object pairs with an IoU of at least the lowest threshold are kept as candidates, which
  * gives the same matches as visiting every object, because the others can neither match nor stop the

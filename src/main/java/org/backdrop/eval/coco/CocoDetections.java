@@ -67,6 +67,11 @@ public final class CocoDetections {
         return hasBox(index) ? Arrays.copyOfRange(boxes, 4 * index, 4 * index + 4) : null;
     }
 
+    /** Returns value {@code component} (0 x, 1 y, 2 width, 3 height) of the box; NaN x when there is none. */
+    double boxValue(int index, int component) {
+        return boxes[4 * index + component];
+    }
+
     /** Copies the box's four values into {@code target} at {@code offset}. */
     void copyBox(int index, double[] target, int offset) {
         System.arraycopy(boxes, 4 * index, target, offset, 4);

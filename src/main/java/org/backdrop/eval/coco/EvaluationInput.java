@@ -2,6 +2,7 @@ package org.backdrop.eval.coco;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.backdrop.eval.EvaluationInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,11 @@ import org.slf4j.LoggerFactory;
 final class EvaluationInput {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluationInput.class);
+
+    /** Marks a detection whose image is not in the ground truth while cell keys are computed. */
+    private static final long UNKNOWN_IMAGE = -1;
+    /** Marks a detection whose category is not in the ground truth, which evaluation leaves out. */
+    private static final long UNKNOWN_CATEGORY = -2;
 
     final CocoEvalParams params;
     final long[] imageIds;
@@ -138,20 +144,30 @@ final class EvaluationInput {
 
     private long[] detectionCellKeys(CocoDetections all) {
         long[] packed = new long[all.size()];
+        IntStream.range(0, all.size()).parallel().forEach(i -> {
+            int image = Arrays.binarySearch(imageIds, all.imageId(i));
+            int category = Arrays.binarySearch(categoryIds, all.categoryId(i));
+            if (image < 0) {
+                packed[i] = UNKNOWN_IMAGE;
+            } else if (category < 0) {
+                packed[i] = UNKNOWN_CATEGORY;
+            } else {
+                packed[i] = pack((long) image * categoryCountForKeys() + category, i);
+            }
+        });
+
         int count = 0;
         int leftOut = 0;
-        for (int i = 0; i < all.size(); i++) {
-            int image = Arrays.binarySearch(imageIds, all.imageId(i));
-            if (image < 0) {
+        for (int i = 0; i < packed.length; i++) {
+            if (packed[i] == UNKNOWN_IMAGE) {
                 throw new EvaluationInputException("detection [" + i + "] has image_id " + all.imageId(i)
                         + ", which is not an image of the ground truth; evaluate only detections on the ground truth's images");
             }
-            int category = Arrays.binarySearch(categoryIds, all.categoryId(i));
-            if (category < 0) {
+            if (packed[i] == UNKNOWN_CATEGORY) {
                 leftOut++;
-                continue;
+            } else {
+                packed[count++] = packed[i];
             }
-            packed[count++] = pack((long) image * categoryCountForKeys() + category, i);
         }
         if (leftOut > 0) {
             LOG.info("{} detections have categories that the ground truth does not list; they are left out", leftOut);
@@ -161,7 +177,8 @@ final class EvaluationInput {
 
     private static long[] sortedPrefix(long[] packed, int count) {
         long[] keys = Arrays.copyOf(packed, count);
-        Arrays.sort(keys);
+        // Keys are distinct (each holds its list index), so the parallel sort's order is the sorted order.
+        Arrays.parallelSort(keys);
         return keys;
     }
 
@@ -215,39 +232,49 @@ final class EvaluationInput {
      * the mask's bounding box, and one without a mask keeps its box area (pycocotools raises there).
      */
     private void fillDetections(CocoDetections all, long[] keys, MaskGeometry masks) {
-        boolean areaFromBox = all.size() > 0 && all.hasBox(0);
-        for (int position = 0; position < keys.length; position++) {
-            int index = listIndex(keys[position]);
-            int image = (int) (cellKey(keys[position]) / categoryCountForKeys());
-            double score = all.score(index);
-            if (!Double.isFinite(score)) {
-                throw new EvaluationInputException("detection [" + index + "] has score " + score + "; scores must be finite");
-            }
-            InstanceMask mask = all.mask(index);
-            int box = 4 * position;
-            if (all.hasBox(index)) {
-                all.copyBox(index, detectionBoxes, box);
-                if (!(detectionBoxes[box + 2] >= 0) || !(detectionBoxes[box + 3] >= 0)) {
-                    throw new EvaluationInputException("detection [" + index + "] has an invalid box " + Arrays.toString(all.box(index))
-                            + "; boxes are [x, y, width, height] with width and height at least 0");
-                }
-            } else if (mask != null) {
-                System.arraycopy(masks.boundingBox(mask, imageHeights[image], imageWidths[image]), 0, detectionBoxes, box, 4);
-            } else {
-                throw new EvaluationInputException("detection [" + index + "] has neither a box nor a mask");
-            }
-            if (mask == null && params.iouType() == IouType.SEGM) {
-                mask = masks.boxPolygon(all.box(index));
-            }
-
-            detectionScores[position] = score;
-            if ((areaFromBox && all.hasBox(index)) || mask == null) {
-                detectionAreas[position] = detectionBoxes[box + 2] * detectionBoxes[box + 3];
-            } else {
-                detectionAreas[position] = masks.area(mask, imageHeights[image], imageWidths[image]);
-            }
-            detectionMasks[position] = params.iouType() == IouType.SEGM ? mask : null;
+        for (long key : keys) {
+            validateDetection(all, listIndex(key));
         }
+        boolean areaFromBox = all.size() > 0 && all.hasBox(0);
+        IntStream.range(0, keys.length).parallel().forEach(position -> fillDetection(all, keys[position], position, areaFromBox, masks));
+    }
+
+    private static void validateDetection(CocoDetections all, int index) {
+        double score = all.score(index);
+        if (!Double.isFinite(score)) {
+            throw new EvaluationInputException("detection [" + index + "] has score " + score + "; scores must be finite");
+        }
+        if (all.hasBox(index)) {
+            if (!(all.boxValue(index, 2) >= 0) || !(all.boxValue(index, 3) >= 0)) {
+                throw new EvaluationInputException("detection [" + index + "] has an invalid box " + Arrays.toString(all.box(index))
+                        + "; boxes are [x, y, width, height] with width and height at least 0");
+            }
+        } else if (all.mask(index) == null) {
+            throw new EvaluationInputException("detection [" + index + "] has neither a box nor a mask");
+        }
+    }
+
+    private void fillDetection(CocoDetections all, long key, int position, boolean areaFromBox, MaskGeometry masks) {
+        int index = listIndex(key);
+        int image = (int) (cellKey(key) / categoryCountForKeys());
+        InstanceMask mask = all.mask(index);
+        int box = 4 * position;
+        if (all.hasBox(index)) {
+            all.copyBox(index, detectionBoxes, box);
+        } else {
+            System.arraycopy(masks.boundingBox(mask, imageHeights[image], imageWidths[image]), 0, detectionBoxes, box, 4);
+        }
+        if (mask == null && params.iouType() == IouType.SEGM) {
+            mask = masks.boxPolygon(all.box(index));
+        }
+
+        detectionScores[position] = all.score(index);
+        if ((areaFromBox && all.hasBox(index)) || mask == null) {
+            detectionAreas[position] = detectionBoxes[box + 2] * detectionBoxes[box + 3];
+        } else {
+            detectionAreas[position] = masks.area(mask, imageHeights[image], imageWidths[image]);
+        }
+        detectionMasks[position] = params.iouType() == IouType.SEGM ? mask : null;
     }
 
     private static int countCells(long[] objectKeys, long[] detectionKeys) {
