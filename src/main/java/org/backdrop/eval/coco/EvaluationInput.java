@@ -121,7 +121,7 @@ final class EvaluationInput {
         return Math.max(1, categoryIds.length);
     }
 
-    /** Returns the objects' cell keys, sorted, each packed with the object's list index; -1 marks objects left out. */
+    /** Returns the objects' cell keys, sorted, each packed with the object's list index. Objects of unlisted images or categories are left out. */
     private long[] objectCellKeys(List<GroundTruthObject> all) {
         long[] packed = new long[all.size()];
         int count = 0;
@@ -177,7 +177,7 @@ final class EvaluationInput {
 
     private static long[] sortedPrefix(long[] packed, int count) {
         long[] keys = Arrays.copyOf(packed, count);
-        // Keys are distinct (each holds its list index), so the parallel sort's order is the sorted order.
+        // Keys are distinct (each contains its list index), so the parallel sort gives the one sorted order.
         Arrays.parallelSort(keys);
         return keys;
     }

@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class ResultsFileParts {
 
-    /** Files smaller than this are read in one piece; splitting them gains less than it costs. */
+    /** The smallest part; a file smaller than two parts is read in one piece. */
     static final long MIN_PART_BYTES = 8L << 20;
     private static final int WINDOW_BYTES = 1 << 20;
 
