@@ -121,7 +121,10 @@ final class EvaluationInput {
         return Math.max(1, categoryIds.length);
     }
 
-    /** Returns the objects' cell keys, sorted, each packed with the object's list index. Objects of unlisted images or categories are left out. */
+    /**
+     * Returns the objects' cell keys, sorted, each packed with the object's list index. Objects of
+     * unlisted images or categories are left out.
+     */
     private long[] objectCellKeys(List<GroundTruthObject> all) {
         long[] packed = new long[all.size()];
         int count = 0;
