@@ -43,6 +43,8 @@ public final class BackdropCli implements Runnable {
         commandLine.addSubcommand(new AugmentCommand());
         commandLine.addSubcommand(new EvalClsCommand());
         commandLine.addSubcommand(new TrainCommand());
+        commandLine.addSubcommand(new EvalDetCommand());
+        commandLine.addSubcommand(new EvalVocCommand());
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine failed = exception.getCommandLine();
             failed.getErr().println("Error: " + exception.getMessage());
