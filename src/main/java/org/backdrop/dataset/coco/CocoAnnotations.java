@@ -153,9 +153,7 @@ final class CocoAnnotations {
         switch (segmentation.kind()) {
             case POLYGONS -> {
                 segments.add(segmentation.partCount());
-                for (int part = 0; part < segmentation.partCount(); part++) {
-                    segments.add(segmentation.partLength(part));
-                }
+                segments.addAll(segmentation.partLengths(), segmentation.partCount());
                 if (segmentation.needsExact()) {
                     for (int i = 0; i < segmentation.coordinateCount(); i++) {
                         long bits = Double.doubleToRawLongBits(segmentation.exactCoordinate(i));
@@ -164,9 +162,7 @@ final class CocoAnnotations {
                     }
                     return POLYGONS_EXACT;
                 }
-                for (int i = 0; i < segmentation.coordinateCount(); i++) {
-                    segments.add(segmentation.centiCoordinate(i));
-                }
+                segments.addAll(segmentation.centiCoordinates(), segmentation.coordinateCount());
                 return POLYGONS_CENTI;
             }
             case RLE -> {

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A growable list of ints stored in chunks of 2<sup>20</sup> values, so that appending never copies
- * more than one chunk and a large store never needs one contiguous array. Only the last chunk is
- * allocated smaller than full size and grows by doubling.
+ * more than one chunk and a large store never needs one contiguous array. Only the first chunk starts
+ * small, and it grows by doubling.
  */
 final class IntChunks {
 
@@ -31,8 +31,18 @@ final class IntChunks {
 
     /** Appends {@code values[0]} to {@code values[length - 1]}. */
     void addAll(int[] values, int length) {
-        for (int i = 0; i < length; i++) {
-            add(values[i]);
+        int copied = 0;
+        while (copied < length) {
+            int chunk = (int) (size >>> SHIFT);
+            int offset = (int) (size & MASK);
+            int[] target = chunk < chunks.length ? chunks[chunk] : null;
+            if (target == null || offset == target.length) {
+                target = grow(chunk);
+            }
+            int count = Math.min(length - copied, target.length - offset);
+            System.arraycopy(values, copied, target, offset, count);
+            copied += count;
+            size += count;
         }
     }
 

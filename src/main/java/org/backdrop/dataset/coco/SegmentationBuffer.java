@@ -122,6 +122,11 @@ final class SegmentationBuffer {
         return partLengths[part];
     }
 
+    /** Returns the part lengths, valid up to {@link #partCount()}. */
+    int[] partLengths() {
+        return partLengths;
+    }
+
     /** Returns true when some coordinate has more than two decimals, so {@link #exactCoordinate} applies. */
     boolean needsExact() {
         return needsExact;
@@ -131,8 +136,9 @@ final class SegmentationBuffer {
         return coordinateCount;
     }
 
-    int centiCoordinate(int index) {
-        return centi[index];
+    /** Returns the coordinates in hundredths, valid up to {@link #coordinateCount()} unless {@link #needsExact()}. */
+    int[] centiCoordinates() {
+        return centi;
     }
 
     double exactCoordinate(int index) {

@@ -20,7 +20,7 @@ import org.backdrop.dataset.Sample;
  *
  * <p>{@code CocoLoadBenchmark FILE [RUNS] [MAX_HEAP]} starts RUNS fresh JVMs (default 5) with
  * {@code -XmxMAX_HEAP} (default {@code 1g}) on the same class path. Each loads FILE once and reports
- * the wall time of {@link CocoReader#read}, the peak heap (the sum of the peak usage of every heap
+ * the wall time of {@link CocoReader#read} and the CPU time of the thread that calls it, the peak heap (the sum of the peak usage of every heap
  * memory pool since the JVM started, an upper bound of the true peak), the heap still used after a
  * full collection with the dataset reachable, and the time to build every sample record. The runner
  * prints each run and the medians.
@@ -47,9 +47,11 @@ public final class CocoLoadBenchmark {
     }
 
     private static String runOnce(Path file) throws DatasetException {
+        long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long start = System.nanoTime();
         Dataset dataset = new CocoReader().read(file, ReadOptions.defaults(), ProgressListener.NONE);
         long loadNanos = System.nanoTime() - start;
+        long loadCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
         long peakHeap = peakHeapBytes();
 
         start = System.nanoTime();
@@ -63,6 +65,7 @@ public final class CocoLoadBenchmark {
         long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         return String.join("\t",
                 Long.toString(loadNanos / 1_000_000),
+                Long.toString(loadCpuNanos / 1_000_000),
                 Long.toString(peakHeap >> 20),
                 Long.toString(retained >> 20),
                 Long.toString(buildNanos / 1_000_000),
@@ -84,7 +87,7 @@ public final class CocoLoadBenchmark {
     private static void runChildren(String file, int runs, String maxHeap) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<long[]> results = new ArrayList<>();
-        System.out.println("run\tload ms\tpeak heap MiB\tretained MiB\tbuild all samples ms\timages\tannotations\tinvalid");
+        System.out.println("run\tload ms\treading thread CPU ms\tpeak heap MiB\tretained MiB\tbuild all samples ms\timages\tannotations\tinvalid");
         for (int run = 1; run <= runs; run++) {
             Process child = new ProcessBuilder(java, "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"),
                     CocoLoadBenchmark.class.getName(), "--single", file)
@@ -99,8 +102,8 @@ public final class CocoLoadBenchmark {
             System.out.println(run + "\t" + last);
             results.add(Arrays.stream(last.split("\t")).mapToLong(Long::parseLong).toArray());
         }
-        System.out.printf("median\tload %d ms\tpeak heap %d MiB\tretained %d MiB\tbuild all samples %d ms%n",
-                median(results, 0), median(results, 1), median(results, 2), median(results, 3));
+        System.out.printf("median\tload %d ms\treading thread CPU %d ms\tpeak heap %d MiB\tretained %d MiB\tbuild all samples %d ms%n",
+                median(results, 0), median(results, 1), median(results, 2), median(results, 3), median(results, 4));
     }
 
     private static long median(List<long[]> results, int column) {

@@ -35,4 +35,25 @@ class IntChunksTest {
         assertEquals(299, store.get(299));
         assertEquals(300, store.get(300));
     }
+
+    @Test
+    void addAllAcrossChunkBoundary() {
+        IntChunks store = new IntChunks();
+        int[] values = new int[(1 << 20) + 500];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i + 1;
+        }
+        store.add(-1);
+
+        // Value k now sits at index k.
+        store.addAll(values, values.length);
+        store.addAll(values, 3);
+
+        assertEquals(values.length + 4, store.size());
+        assertEquals(-1, store.get(0));
+        assertEquals((1 << 20) - 1, store.get((1 << 20) - 1));
+        assertEquals(1 << 20, store.get(1 << 20));
+        assertEquals(values.length, store.get(values.length));
+        assertEquals(3, store.get(values.length + 3));
+    }
 }
