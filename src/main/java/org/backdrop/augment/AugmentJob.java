@@ -110,7 +110,7 @@ public final class AugmentJob {
             }
 
             Path manifest = outDir.resolve("manifest.json");
-            new Manifest(input, dataset, checksum, options, backgrounds, pool, variants, skipped).write(manifest);
+            new Manifest(input, dataset, checksum, options, backgrounds, pool, variants, skipped).write(manifest, outDir);
             return new AugmentResult(variants, skipped, manifest);
         } finally {
             executor.shutdownNow();
@@ -184,6 +184,7 @@ public final class AugmentJob {
         Dataset variant = new Dataset(outputFormat(), dataset.root(), dataset.categories(), pool.samples(), List.of());
         try {
             WriteReport report = writer().writeWithReport(variant, variantImages, outDir.resolve(name), progress);
+            variantImages.sources().save(outDir, name);
             state.markFinished(name, new RunState.Finished(report.written(), report.skipped()));
             return new VariantOutput(report.written(), report.skipped());
         } catch (BackgroundUnavailableException e) {

@@ -3,7 +3,9 @@ package org.backdrop.augment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.backdrop.background.PixelBox;
 import org.backdrop.background.SamplePool;
 import org.backdrop.dataset.Category;
 import org.backdrop.dataset.Dataset;
@@ -19,7 +21,7 @@ import org.backdrop.mask.Rle;
  * {@link #CACHE_BUDGET_BYTES} (CIFAR-10's 50,000 images need about 200 MB) they are kept after the first
  * read. Larger datasets are decoded on each request, and memory holds only the RLE masks.
  */
-final class AugmentPool implements SamplePool {
+public final class AugmentPool implements SamplePool {
 
     private final Dataset dataset;
     private final List<Sample> samples;
@@ -27,11 +29,13 @@ final class AugmentPool implements SamplePool {
     private final SampleImages images;
     private final AtomicReferenceArray<RgbImage> imageCache;
     private final AtomicReferenceArray<byte[]> maskCache;
+    private final AtomicReferenceArray<Optional<PixelBox>> boxCache;
 
     /** The most memory the decoded images and masks of a pool may take to be kept between variants. */
     static final long CACHE_BUDGET_BYTES = 512L * 1024 * 1024;
 
-    AugmentPool(Dataset dataset, List<Sample> samples, List<Rle> masks, SampleImages images) {
+    /** Creates the pool of {@code samples}, whose masks are {@code masks} in the same order. */
+    public AugmentPool(Dataset dataset, List<Sample> samples, List<Rle> masks, SampleImages images) {
         if (samples.size() != masks.size()) {
             throw new IllegalArgumentException(samples.size() + " samples but " + masks.size() + " masks");
         }
@@ -46,6 +50,7 @@ final class AugmentPool implements SamplePool {
         boolean cached = pixels * 4 <= CACHE_BUDGET_BYTES;
         this.imageCache = cached ? new AtomicReferenceArray<>(samples.size()) : null;
         this.maskCache = cached ? new AtomicReferenceArray<>(samples.size()) : null;
+        this.boxCache = new AtomicReferenceArray<>(samples.size());
     }
 
     List<Sample> samples() {
@@ -109,6 +114,21 @@ final class AugmentPool implements SamplePool {
         } catch (IOException e) {
             throw new UncheckedIOException("sample " + sample.id() + " (" + sample.image().describe() + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the box around the sample's mask, computed once per sample because every variant asks for
+     * it. The mask covers the annotated objects, so this is their enclosing box to the pixel.
+     */
+    @Override
+    public Optional<PixelBox> annotatedBox(int index) {
+        Optional<PixelBox> box = boxCache.get(index);
+        if (box == null) {
+            Rle mask = masks.get(index);
+            box = PixelBox.enclosing(mask(index), mask.width(), mask.height());
+            boxCache.set(index, box);
+        }
+        return box;
     }
 
     @Override

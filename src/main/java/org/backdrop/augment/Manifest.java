@@ -66,8 +66,8 @@ final class Manifest {
         return node;
     }
 
-    /** Writes the manifest through a temporary file and an atomic rename. */
-    void write(Path file) throws IOException {
+    /** Writes the manifest through a temporary file and an atomic rename; {@code outDir} contains the recorded sources. */
+    void write(Path file, Path outDir) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".partial");
         try (OutputStream out = Files.newOutputStream(temporary);
@@ -86,7 +86,7 @@ final class Manifest {
             json.writeTree(optionsNode(options));
             json.writeNumberField("seed", options.seed());
             writeVariants(json);
-            writeOutputs(json);
+            writeOutputs(json, outDir);
             json.writeArrayFieldStart("skipped");
             for (InvalidSample sample : skipped) {
                 json.writeStartObject();
@@ -113,19 +113,22 @@ final class Manifest {
         json.writeEndArray();
     }
 
-    /** One entry per variant and kept sample: the source sample and the background method that made it. */
-    private void writeOutputs(JsonGenerator json) throws IOException {
+    /**
+     * One entry per variant and kept sample: the source sample, the background method, and where its
+     * background came from (a donor sample, a photo, or the method itself).
+     */
+    private void writeOutputs(JsonGenerator json, Path outDir) throws IOException {
         json.writeArrayFieldStart("outputs");
         for (int b = 0; b < backgrounds.size(); b++) {
             Background background = backgrounds.get(b);
+            List<String> sources = BackgroundSources.load(outDir, background.name()).orElse(List.of());
             for (int i = 0; i < pool.size(); i++) {
                 json.writeStartObject();
                 json.writeStringField("variant", background.name());
                 json.writeStringField("sample", pool.id(i));
                 json.writeStringField("source", pool.sample(i).image().describe());
-                // TODO: record the donor sample or scene photo of each output; the Background interface
-                // does not report it yet, so this names the method only.
                 json.writeStringField("background", options.backgrounds().get(b));
+                json.writeStringField("backgroundSource", i < sources.size() ? sources.get(i) : "unknown");
                 json.writeEndObject();
             }
         }

@@ -39,6 +39,7 @@ final class VariantImages implements SampleImages {
     private final int chunksAhead;
     private final Map<String, Integer> indexById = new HashMap<>();
     private final Map<Integer, Chunk> pending = new ConcurrentHashMap<>();
+    private final BackgroundSources sources;
 
     /** A rendered chunk, dropped once the writer has taken each of its samples. */
     private record Chunk(Future<RgbImage[]> images, AtomicInteger remaining) {}
@@ -50,6 +51,7 @@ final class VariantImages implements SampleImages {
         this.seed = seed;
         this.executor = executor;
         this.chunksAhead = Math.max(1, chunksAhead);
+        this.sources = new BackgroundSources(pool.size());
         for (int i = 0; i < pool.size(); i++) {
             indexById.put(pool.id(i), i);
         }
@@ -106,7 +108,15 @@ final class VariantImages implements SampleImages {
     }
 
     RgbImage render(int index) {
-        return background.compose(BackgroundRequest.of(pool, index, seed, background.name()), compositor);
+        BackgroundRequest request = BackgroundRequest.of(pool, index, seed, background.name());
+        RgbImage image = background.compose(request, compositor);
+        sources.record(index, background, request, pool);
+        return image;
+    }
+
+    /** Returns where each rendered sample's background came from. */
+    BackgroundSources sources() {
+        return sources;
     }
 
     /** Renders a failed sample again on the caller's thread to report why it failed. */

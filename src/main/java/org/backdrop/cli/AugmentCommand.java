@@ -14,7 +14,6 @@ import org.backdrop.augment.AugmentOptions;
 import org.backdrop.augment.AugmentResult;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetException;
-import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.ImageValidator;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.ReadOptions;
@@ -49,12 +48,8 @@ final class AugmentCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Option(names = "--in", required = true, paramLabel = "DATASET", description = "The dataset folder, or a COCO annotation file.")
-    Path in;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", converter = DatasetOptions.FormatConverter.class,
-            description = "The input's layout: auto, cifar10, voc, coco or folder (default: ${DEFAULT-VALUE}).")
-    DatasetFormat format;
+    @Mixin
+    DatasetInput input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The output folder: empty, or holding an earlier run of this command.")
     Path out;
@@ -107,7 +102,7 @@ final class AugmentCommand implements Callable<Integer> {
             throw new InvalidInputException("--threads must be at least 1, got " + threadCount);
         }
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
-        Dataset read = DatasetOptions.read(in, format, ReadOptions.defaults(), progress);
+        Dataset read = input.read(progress);
         Dataset dataset = ImageValidator.validate(read, new ImageValidator.Options(ReadOptions.DEFAULT_MAX_PIXELS, true, threadCount), progress);
         progress.finish();
 
@@ -119,7 +114,7 @@ final class AugmentCommand implements Callable<Integer> {
             }
             AugmentOptions options = new AugmentOptions(splitBackgrounds(backgrounds), Optional.ofNullable(masks),
                     Optional.ofNullable(maskSource), filter, feather, dilate, combine == null ? List.of() : splitList(combine), seed, threadCount);
-            result = new AugmentJob(in, dataset, options).run(out, progress);
+            result = new AugmentJob(input.in, dataset, options).run(out, progress);
         } catch (AugmentException | DatasetException | IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage(), e);
         } catch (IOException e) {

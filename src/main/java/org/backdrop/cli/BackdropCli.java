@@ -42,6 +42,10 @@ public final class BackdropCli implements Runnable {
         commandLine.addSubcommand(new MasksCommand());
         commandLine.addSubcommand(new AugmentCommand());
         commandLine.addSubcommand(new EvalClsCommand());
+        commandLine.addSubcommand(new TrainCommand());
+        commandLine.addSubcommand(new EvalDetCommand());
+        commandLine.addSubcommand(new EvalVocCommand());
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine failed = exception.getCommandLine();
             failed.getErr().println("Error: " + exception.getMessage());

@@ -14,7 +14,6 @@ import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.DatasetImages;
 import org.backdrop.dataset.DatasetWriters;
 import org.backdrop.dataset.InvalidSample;
-import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.WriteReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +40,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Option(names = "--in", required = true, paramLabel = "PATH", description = "The dataset to read: a folder, or a COCO annotation file.")
-    Path in;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", converter = DatasetOptions.FormatConverter.class,
-            description = "The input's layout: auto, cifar10, voc, coco or folder (default: ${DEFAULT-VALUE}).")
-    DatasetFormat inputFormat;
+    @Mixin
+    DatasetInput input;
 
     @Option(names = "--to", required = true, paramLabel = "FORMAT", converter = TargetConverter.class,
             description = "The output layout: coco, voc, cifar10-binary or folder.")
@@ -78,7 +73,7 @@ final class ConvertCommand implements Callable<Integer> {
             throw new InvalidInputException(out + ": --out must be a folder, but a file of that name exists");
         }
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
-        Dataset dataset = DatasetOptions.read(in, inputFormat, ReadOptions.defaults(), progress);
+        Dataset dataset = input.read(progress);
 
         List<InvalidSample> skipped = new ArrayList<>(dataset.invalid());
         int written;

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.backdrop.dataset.Dataset;
-import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.DatasetImages;
 import org.backdrop.dataset.ImageValidator;
 import org.backdrop.dataset.InvalidSample;
@@ -46,12 +45,8 @@ final class MasksCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Option(names = "--in", required = true, paramLabel = "DATASET", description = "The dataset folder, or a COCO annotation file.")
-    Path in;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", converter = DatasetOptions.FormatConverter.class,
-            description = "The input's layout: auto, cifar10, voc, coco or folder (default: ${DEFAULT-VALUE}).")
-    DatasetFormat format;
+    @Mixin
+    DatasetInput input;
 
     @Option(names = "--source", required = true, paramLabel = "SOURCE",
             description = "annotations, grabcut, or onnx=MODEL[:SPEC] for a segmentation model (the spec defaults to MODEL's name with .spec.json).")
@@ -88,7 +83,7 @@ final class MasksCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
-        Dataset read = DatasetOptions.read(in, format, ReadOptions.defaults(), progress);
+        Dataset read = input.read(progress);
         Dataset dataset = ImageValidator.validate(read, new ImageValidator.Options(ReadOptions.DEFAULT_MAX_PIXELS, true, threadCount), progress);
 
         MaskPlan plan;

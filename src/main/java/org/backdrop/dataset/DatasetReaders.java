@@ -3,6 +3,7 @@ package org.backdrop.dataset;
 import java.nio.file.Path;
 import java.util.List;
 import org.backdrop.dataset.cifar.CifarReader;
+import org.backdrop.dataset.coco.CocoReader;
 import org.backdrop.dataset.folder.FolderReader;
 import org.backdrop.dataset.voc.VocReader;
 
@@ -13,8 +14,7 @@ public final class DatasetReaders {
 
     /** Returns one reader per supported layout, in {@link DatasetFormat} order. */
     public static List<DatasetReader> all() {
-        // The COCO reader joins this list when it is merged.
-        return List.of(new CifarReader(), new VocReader(), new FolderReader());
+        return List.of(new CifarReader(), new VocReader(), new CocoReader(), new FolderReader());
     }
 
     /**
@@ -44,8 +44,8 @@ public final class DatasetReaders {
         }
         if (matching.isEmpty()) {
             throw new DatasetException("no dataset layout recognised at " + root + "; expected CIFAR-10 batches (data_batch_N.bin,"
-                    + " test_batch.bin or their python pickles), a PASCAL VOC folder (Annotations/*.xml and JPEGImages) or an image"
-                    + " folder (one subfolder of images per class)");
+                    + " test_batch.bin or their python pickles), a PASCAL VOC folder (Annotations/*.xml and JPEGImages), a COCO"
+                    + " annotation file (or a folder holding one) or an image folder (one subfolder of images per class)");
         }
         throw new DatasetException(root + " matches several dataset layouts (" + String.join(", ",
                 matching.stream().map(reader -> reader.format().cliName()).toList()) + "); name the format explicitly");

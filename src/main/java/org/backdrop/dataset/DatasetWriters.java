@@ -2,6 +2,7 @@ package org.backdrop.dataset;
 
 import java.util.List;
 import org.backdrop.dataset.cifar.CifarWriter;
+import org.backdrop.dataset.coco.CocoWriter;
 import org.backdrop.dataset.folder.FolderWriter;
 import org.backdrop.dataset.voc.VocWriter;
 
@@ -12,8 +13,7 @@ public final class DatasetWriters {
 
     /** Returns one writer per supported layout, in {@link DatasetFormat} order. */
     public static List<ReportingDatasetWriter> all() {
-        // The COCO writer joins this list when it is merged.
-        return List.of(new CifarWriter(), new VocWriter(), new FolderWriter());
+        return List.of(new CifarWriter(), new VocWriter(), new CocoWriter(), new FolderWriter());
     }
 
     /**

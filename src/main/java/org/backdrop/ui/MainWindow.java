@@ -1,55 +1,345 @@
 package org.backdrop.ui;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.geometry.Insets;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.application.Platform;
+import javafx.stage.DirectoryChooser;
+import org.backdrop.dataset.Dataset;
+import org.backdrop.dataset.DatasetReaders;
+import org.backdrop.dataset.ReadOptions;
+import org.backdrop.dataset.Sample;
+import org.backdrop.ui.backgrounds.BackgroundsView;
+import org.backdrop.ui.backgrounds.BackgroundsViewModel;
+import org.backdrop.ui.browse.BrowseView;
+import org.backdrop.ui.browse.BrowseViewModel;
+import org.backdrop.ui.export.ExportDialog;
+import org.backdrop.ui.export.ExportViewModel;
+import org.backdrop.ui.masks.MasksView;
+import org.backdrop.ui.masks.MasksViewModel;
+import org.backdrop.ui.review.ReviewState;
+import org.backdrop.ui.review.ReviewView;
+import org.backdrop.ui.review.ReviewViewModel;
+import org.backdrop.ui.task.ProgressTask;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The studio's main window: menu bar, the welcome view in the centre and a status bar. */
+/**
+ * The studio's main window: menu bar, toolbar, the screens as tabs and the status bar. Datasets open
+ * from the File menu, by dropping a folder on the window, or through {@link #open(Path)}.
+ */
 final class MainWindow {
 
-    private final BorderPane root = new BorderPane();
+    /** The screens, in tab order. */
+    enum Screen { BROWSE, REVIEW, MASKS, BACKGROUNDS }
 
-    MainWindow(Path initialTarget) {
-        root.setTop(menuBar());
-        root.setCenter(welcome(initialTarget));
-        root.setBottom(statusBar());
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+    private static final String LAST_FOLDER = "lastFolder";
+
+    private final StudioSession session;
+    private final Preferences preferences;
+    private final Theme.Switcher themes;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final StatusBar statusBar;
+    private final BrowseViewModel browseModel;
+    private final ReviewViewModel reviewModel;
+    private final ReviewView reviewView;
+    private final MasksView masksView;
+    private final ExportViewModel exportModel;
+    private final BackgroundsViewModel backgroundsModel;
+    private final Label welcomeHint = new Label();
+
+    MainWindow(StudioSession session, Preferences preferences, Theme.Switcher themes) {
+        this.session = session;
+        this.preferences = preferences;
+        this.themes = themes;
+        this.statusBar = new StatusBar(session.tasks(), "CPU");
+
+        browseModel = new BrowseViewModel(session);
+        BrowseView browseView = new BrowseView(session, browseModel);
+        reviewModel = new ReviewViewModel(session);
+        reviewView = new ReviewView(session, reviewModel);
+        masksView = new MasksView(session, new MasksViewModel(session));
+        backgroundsModel = new BackgroundsViewModel(session);
+        BackgroundsView backgroundsView = new BackgroundsView(session, backgroundsModel);
+        exportModel = new ExportViewModel(session);
+
+        browseView.setOnOpen(sample -> {
+            session.selectedProperty().set(sample);
+            reviewModel.setSamples(browseModel.visibleSamples(), browseModel.visibleSamples().indexOf(sample));
+            show(Screen.REVIEW);
+        });
+        reviewModel.currentProperty().addListener((observable, before, sample) -> {
+            if (sample != null) {
+                session.selectedProperty().set(sample);
+            }
+        });
+
+        tabs.getTabs().addAll(
+                tab("Browse", "mdi2v-view-grid-outline", browseView.root()),
+                tab("Review", "mdi2c-check-decagram-outline", reviewView.root()),
+                tab("Masks", "mdi2l-layers-outline", masksView.root()),
+                tab("Backgrounds", "mdi2i-image-multiple-outline", backgroundsView.root()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedIndexProperty().addListener((observable, before, index) -> {
+            if (index.intValue() == Screen.REVIEW.ordinal()) {
+                if (reviewModel.samples().isEmpty() || reviewModel.currentProperty().get() == null) {
+                    reviewModel.setSamples(browseModel.visibleSamples(), 0);
+                }
+                Platform.runLater(reviewView::focus);
+            }
+        });
+        session.datasetProperty().addListener((observable, before, dataset) -> datasetOpened(dataset));
+
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(welcome());
+        root.setBottom(statusBar.root());
+        acceptDroppedFolders();
     }
 
     BorderPane root() {
         return root;
     }
 
-    private static MenuBar menuBar() {
+    /** Reads the dataset at {@code path} in the background and shows it; errors show in a dialog. */
+    void open(Path path) {
+        open(path, dataset -> {});
+    }
+
+    /** Opens {@code path} as {@link #open(Path)} does, then runs {@code afterOpen} on the JavaFX thread. */
+    void open(Path path, Consumer<Dataset> afterOpen) {
+        Path absolute = path.toAbsolutePath().normalize();
+        ProgressTask<Opened> task = new ProgressTask<>("Reading " + absolute.getFileName(), progress -> {
+            Dataset dataset = DatasetReaders.detect(absolute).read(absolute, ReadOptions.defaults(), progress);
+            return new Opened(dataset, ReviewState.open(ReviewState.fileFor(dataset.root())));
+        });
+        task.setOnSucceeded(event -> {
+            Opened opened = task.getValue();
+            session.open(opened.dataset(), opened.review());
+            Path parent = absolute.getParent();
+            if (parent != null) {
+                preferences.put(LAST_FOLDER, parent.toString());
+            }
+            afterOpen.accept(opened.dataset());
+        });
+        task.setOnFailed(event -> {
+            LOG.error("Opening {} failed", absolute, task.getException());
+            Dialogs.showError(root, "The dataset could not be opened", task.getException());
+        });
+        welcomeHint.setText("Reading " + absolute + "…");
+        session.tasks().run(task);
+    }
+
+    /** Selects the sample with id {@code sampleId} and makes it the current one of review mode; ignores an unknown id. */
+    void select(String sampleId) {
+        List<Sample> samples = session.dataset().samples();
+        for (int i = 0; i < samples.size(); i++) {
+            if (samples.get(i).id().equals(sampleId)) {
+                session.selectedProperty().set(samples.get(i));
+                reviewModel.setSamples(samples, i);
+                return;
+            }
+        }
+    }
+
+    /** Shows {@code screen}'s tab. */
+    void show(Screen screen) {
+        tabs.getSelectionModel().select(screen.ordinal());
+    }
+
+    /** Opens the export dialog and returns it. */
+    ExportDialog showExport() {
+        exportModel.backgroundsProperty().set(String.join(",", backgroundsModel.specs()));
+        ExportDialog dialog = new ExportDialog(root.getScene() == null ? null : root.getScene().getWindow(), session, exportModel);
+        dialog.show();
+        return dialog;
+    }
+
+    /** Loads a masks file for the open dataset; errors show in a dialog. */
+    void loadMasks(Path file) {
+        masksView.load(file);
+    }
+
+    private record Opened(Dataset dataset, ReviewState review) {}
+
+    private void datasetOpened(Dataset dataset) {
+        if (dataset == null) {
+            return;
+        }
+        root.setCenter(tabs);
+        statusBar.setDatasetLine(dataset.root().getFileName() + " · " + dataset.format().toString().toLowerCase(java.util.Locale.ROOT)
+                + " · " + dataset.samples().size() + " samples · " + dataset.categories().size() + " classes"
+                + (dataset.invalid().isEmpty() ? "" : " · " + dataset.invalid().size() + " unreadable"));
+        reviewModel.setSamples(dataset.samples(), 0);
+        Scene scene = root.getScene();
+        if (scene != null && scene.getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setTitle(dataset.root().getFileName() + " — Backdrop Studio");
+        }
+    }
+
+    private static Tab tab(String title, String icon, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setGraphic(new FontIcon(icon));
+        return tab;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open dataset…", new FontIcon("mdi2f-folder-open-outline"));
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(event -> chooseDataset());
+        MenuItem export = new MenuItem("Export…", new FontIcon("mdi2e-export"));
+        export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        export.setOnAction(event -> showExport());
+        export.disableProperty().bind(session.datasetProperty().isNull());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(event -> Platform.exit());
-        return new MenuBar(new Menu("File", null, quit), new Menu("Help"));
+        Menu file = new Menu("File", null, open, export, new SeparatorMenuItem(), quit);
+
+        ToggleGroup themeGroup = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("Light theme");
+        RadioMenuItem dark = new RadioMenuItem("Dark theme");
+        light.setToggleGroup(themeGroup);
+        dark.setToggleGroup(themeGroup);
+        (themes.current() == Theme.DARK ? dark : light).setSelected(true);
+        light.setOnAction(event -> themes.apply(Theme.LIGHT));
+        dark.setOnAction(event -> themes.apply(Theme.DARK));
+        Menu view = new Menu("View", null, screenItem("Browse", "Shortcut+1", Screen.BROWSE), screenItem("Review", "Shortcut+2", Screen.REVIEW),
+                screenItem("Masks", "Shortcut+3", Screen.MASKS), screenItem("Backgrounds", "Shortcut+4", Screen.BACKGROUNDS),
+                new SeparatorMenuItem(), light, dark);
+
+        MenuItem about = new MenuItem("About Backdrop Studio");
+        about.setOnAction(event -> about());
+        return new MenuBar(file, view, new Menu("Help", null, about));
     }
 
-    private static VBox welcome(Path initialTarget) {
+    private MenuItem screenItem(String text, String accelerator, Screen screen) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setOnAction(event -> show(screen));
+        item.disableProperty().bind(session.datasetProperty().isNull());
+        return item;
+    }
+
+    private ToolBar toolBar() {
+        Button open = toolButton("mdi2f-folder-open-outline", "Open dataset (Ctrl+O)");
+        open.setOnAction(event -> chooseDataset());
+        Button masks = toolButton("mdi2l-layers-plus", "Compute masks");
+        masks.setOnAction(event -> {
+            show(Screen.MASKS);
+            masksView.compute();
+        });
+        masks.disableProperty().bind(session.datasetProperty().isNull());
+        Button review = toolButton("mdi2c-check-decagram-outline", "Review samples one by one");
+        review.setOnAction(event -> show(Screen.REVIEW));
+        review.disableProperty().bind(session.datasetProperty().isNull());
+        Button export = toolButton("mdi2e-export", "Export an augmented dataset (Ctrl+E)");
+        export.setOnAction(event -> showExport());
+        export.disableProperty().bind(session.datasetProperty().isNull());
+        Button theme = toolButton("mdi2t-theme-light-dark", "Switch between light and dark theme");
+        theme.setOnAction(event -> themes.apply(themes.current() == Theme.DARK ? Theme.LIGHT : Theme.DARK));
+        return new ToolBar(open, masks, review, export, theme);
+    }
+
+    private static Button toolButton(String icon, String tooltip) {
+        FontIcon graphic = new FontIcon(icon);
+        graphic.setIconSize(20);
+        Button button = new Button(null, graphic);
+        button.setTooltip(new Tooltip(tooltip));
+        button.getStyleClass().add("tool-button");
+        return button;
+    }
+
+    private Node welcome() {
         Label title = new Label("Backdrop Studio");
-        title.setStyle("-fx-font-size: 24px; -fx-font-weight: bold;");
-        String hint = initialTarget == null
-                ? "Open a dataset from the command line: backdrop studio DATASET"
-                : "Dataset: " + initialTarget.toAbsolutePath();
-        VBox box = new VBox(12, title, new Label(hint));
+        title.getStyleClass().add("welcome-title");
+        welcomeHint.setText("Open a dataset folder (CIFAR-10, Pascal VOC, COCO or class folders) with File › Open dataset… or drop it here.");
+        welcomeHint.setWrapText(true);
+        welcomeHint.setMaxWidth(520);
+        welcomeHint.setId("welcome-hint");
+        Button open = new Button("Open dataset…", new FontIcon("mdi2f-folder-open-outline"));
+        open.setOnAction(event -> chooseDataset());
+        open.setDefaultButton(true);
+        VBox box = new VBox(14, title, welcomeHint, open);
         box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("welcome");
         return box;
     }
 
-    private static HBox statusBar() {
-        HBox bar = new HBox(new Label("Ready"));
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        bar.setStyle("-fx-border-color: #c8c8c8 transparent transparent transparent;");
-        return bar;
+    private void chooseDataset() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open dataset folder");
+        File last = new File(preferences.get(LAST_FOLDER, System.getProperty("user.home")));
+        if (last.isDirectory()) {
+            chooser.setInitialDirectory(last);
+        }
+        File folder = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (folder != null) {
+            open(folder.toPath());
+        }
+    }
+
+    private void acceptDroppedFolders() {
+        root.setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles() && droppedFolder(event.getDragboard().getFiles()) != null) {
+                event.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+            }
+            event.consume();
+        });
+        root.setOnDragDropped(event -> {
+            Path folder = event.getDragboard().hasFiles() ? droppedFolder(event.getDragboard().getFiles()) : null;
+            if (folder != null) {
+                open(folder);
+            }
+            event.setDropCompleted(folder != null);
+            event.consume();
+        });
+    }
+
+    private static Path droppedFolder(List<File> files) {
+        if (files.size() != 1 || !Files.isDirectory(files.get(0).toPath())) {
+            return null;
+        }
+        return files.get(0).toPath();
+    }
+
+    private void about() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle("About Backdrop Studio");
+        alert.setHeaderText("Backdrop Studio " + version());
+        alert.setContentText("Measure and reduce background bias in vision models: curate masks, swap backgrounds, export.\n"
+                + "Every step here is also a command of the backdrop command line.");
+        alert.show();
+    }
+
+    private static String version() {
+        String version = MainWindow.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
     }
 }

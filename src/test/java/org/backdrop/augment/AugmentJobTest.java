@@ -152,6 +152,21 @@ class AugmentJobTest {
     }
 
     @Test
+    void manifestNamesDonorSamples() throws Exception {
+        Path out = folder.resolve("out");
+
+        AugmentResult result = run(out, List.of("bg-other-class"), 2);
+
+        // Each of the 3 samples has its own class, so every donor is another sample.
+        var outputs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.manifest().toFile()).get("outputs");
+        for (var output : outputs) {
+            String source = output.get("backgroundSource").asText();
+            assertTrue(source.startsWith("sample "), source);
+            assertTrue(!source.equals("sample " + output.get("sample").asText()), source);
+        }
+    }
+
+    @Test
     void combinedSetHoldsOriginalsAndVariant() throws Exception {
         Path out = folder.resolve("out");
         AugmentOptions options = new AugmentOptions(List.of("red"), Optional.of(masks), Optional.empty(), MaskFilter.none(), 0, 0,

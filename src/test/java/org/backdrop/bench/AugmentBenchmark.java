@@ -38,6 +38,7 @@ public final class AugmentBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         Path work = Files.createTempDirectory("augment-bench");
+        System.out.println("work folder (for augment_numpy.py): " + work);
         Path input = Files.createDirectories(work.resolve("cifar"));
         writeBatches(input);
         Dataset dataset = new CifarReader().read(input, ReadOptions.defaults(), ProgressListener.NONE);

@@ -128,6 +128,16 @@ class InspectCommandTest {
     }
 
     @Test
+    void everyCommandPrintsHelp() {
+        for (String command : List.of("inspect", "convert", "masks", "augment", "eval-cls", "eval-det", "eval-voc", "train", "studio")) {
+            CliRunner.Result result = CliRunner.run(command, "--help");
+
+            assertEquals(ExitCodes.SUCCESS, result.exitCode(), command);
+            assertTrue(result.out().startsWith("Usage: backdrop " + command), command + ": " + result.out());
+        }
+    }
+
+    @Test
     void unknownOptionExitsWithOne() {
         assertEquals(ExitCodes.USAGE, CliRunner.run("inspect", folder.toString(), "--no-such-option").exitCode());
     }

@@ -21,7 +21,7 @@ class AnnotationMaskSourceTest {
     private static final Dataset DATASET = new Dataset(DatasetFormat.COCO, Path.of("."), List.of(), List.of(), List.of());
 
     @Test
-    void unionOfInstancesIsTheSampleMask() {
+    void unionOfInstancesIsTheSampleMask() throws Exception {
         // Two 4x4 instances: the top-left pixel, and the bottom-right 2x2 block.
         byte[] first = new byte[16];
         first[0] = 1;
@@ -51,10 +51,25 @@ class AnnotationMaskSourceTest {
     }
 
     @Test
-    void sampleWithoutMasksIsRejected() {
+    void sampleWithoutMasksIsRejected() throws Exception {
         Sample sample = sample(List.of(Annotation.ofBox(1, 1, new BoundingBox(0, 0, 2, 2))));
 
         assertInstanceOf(MaskResult.Rejected.class, new AnnotationMaskSource().compute(DATASET, sample, null));
+    }
+
+    @Test
+    void vocVoidPixelsJoinTheObject() throws Exception {
+        Dataset voc = new org.backdrop.dataset.voc.VocReader().read(
+                org.backdrop.testing.SharedData.fixture("voc/icevision_voc2012"), org.backdrop.dataset.ReadOptions.defaults(),
+                org.backdrop.ProgressListener.NONE);
+        Sample sample = voc.samples().stream().filter(s -> s.id().equals("2007_000063")).findFirst().orElseThrow();
+
+        Rle withVoid = ((MaskResult.Found) new AnnotationMaskSource().compute(voc, sample, null)).mask();
+        Rle withoutVoid = ((MaskResult.Found) new AnnotationMaskSource(false).compute(voc, sample, null)).mask();
+
+        // The class mask has 72,224 background, 78,930 chair, 27,632 dog and 8,714 void pixels of 500 x 375.
+        assertEquals(500L * 375 - 72_224, withVoid.area());
+        assertEquals(78_930L + 27_632, withoutVoid.area());
     }
 
     private static Annotation masked(long id, byte[] rowMajor) {

@@ -4,32 +4,83 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import org.backdrop.ui.task.TaskRunner;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
 
+    @TempDir
+    Path temp;
+
+    private final Preferences preferences = Preferences.userRoot().node("backdrop-test-" + UUID.randomUUID());
+    private MainWindow window;
+
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene(new MainWindow(Path.of("datasets/voc")).root(), 800, 600));
+        Scene scene = new Scene(new Region(), 900, 600);
+        window = new MainWindow(new StudioSession(new TaskRunner()), preferences, new Theme.Switcher(scene, preferences));
+        scene.setRoot(window.root());
+        stage.setScene(scene);
         stage.show();
     }
 
-    @Test
-    void showsMenuBarAndLoadedDataset(FxRobot robot) {
-        MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
-        assertEquals("File", menuBar.getMenus().get(0).getText());
+    @AfterEach
+    void removePreferences() throws BackingStoreException {
+        preferences.removeNode();
+    }
 
-        boolean namesDataset = robot.lookup(".label").queryAllAs(Label.class).stream()
-                .anyMatch(label -> label.getText().contains("datasets" + java.io.File.separator + "voc"));
-        assertTrue(namesDataset, "the welcome view names the dataset given on the command line");
+    @Test
+    void menuBarStartsWithFile(FxRobot robot) {
+        MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+
+        assertEquals("File", menuBar.getMenus().get(0).getText());
+        assertEquals("View", menuBar.getMenus().get(1).getText());
+        assertEquals("Help", menuBar.getMenus().get(2).getText());
+    }
+
+    @Test
+    void openedDatasetShowsTabsAndCounts(FxRobot robot) throws Exception {
+        Path data = StudioTestData.write(temp);
+
+        robot.interact(() -> window.open(data));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".tab-pane").tryQuery().isPresent());
+
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        assertEquals("Browse", tabs.getTabs().get(0).getText());
+        String line = robot.lookup("#dataset-line").queryAs(Label.class).getText();
+        assertTrue(line.contains("6 samples"), line);
+        assertTrue(line.contains("2 classes"), line);
+        assertEquals(temp.toAbsolutePath().normalize().toString(), preferences.get("lastFolder", ""));
+    }
+
+    @Test
+    void missingFolderShowsError(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(temp.resolve("missing")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+
+        assertTrue(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText().contains("could not be opened"));
+    }
+
+    @Test
+    void statusBarShowsCpu(FxRobot robot) {
+        assertEquals("Device: CPU", robot.lookup("#device").queryAs(Label.class).getText());
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,11 +14,13 @@ import org.backdrop.ProgressListener;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
-import org.backdrop.dataset.DatasetWriter;
+import org.backdrop.dataset.InvalidSample;
+import org.backdrop.dataset.ReportingDatasetWriter;
 import org.backdrop.dataset.SafePaths;
 import org.backdrop.dataset.Sample;
 import org.backdrop.dataset.SampleImages;
-import org.backdrop.image.RgbImage;
+import org.backdrop.dataset.WriteReport;
+import org.backdrop.image.ImageEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * first and {@code annotations.json} last, so a run that fails or is cancelled leaves no
  * {@code annotations.json} that names missing images. Instances are immutable and thread-safe.
  */
-public final class CocoWriter implements DatasetWriter {
+public final class CocoWriter implements ReportingDatasetWriter {
 
     /** The annotation file's name in the output folder. */
     public static final String ANNOTATION_FILE = "annotations.json";
@@ -83,43 +86,65 @@ public final class CocoWriter implements DatasetWriter {
     }
 
     /**
-     * Writes {@code dataset} to {@code outDir}, replacing files of the same names.
+     * Writes {@code dataset} to {@code outDir}, replacing files of the same names. A sample whose image
+     * cannot be copied, decoded or encoded is skipped with its reason, and its annotations are left out
+     * of {@code annotations.json}.
      *
-     * @throws DatasetException when an image file is missing or cannot be copied or decoded, or two
-     *     images would get the same file name. Also when a number is NaN or infinite, a polygon cannot
-     *     be rasterised for its area, or a file cannot be written. The message names the file.
+     * @throws DatasetException when two images would get the same file name, a number is NaN or
+     *     infinite, a polygon cannot be rasterised for its area, or {@code annotations.json} cannot be
+     *     written. The message names the file.
      * @throws CancellationException when {@code progress} reports cancellation; images written so far
      *     stay, {@code annotations.json} is not written
      */
     @Override
-    public void write(Dataset dataset, SampleImages images, Path outDir, ProgressListener progress) throws DatasetException {
+    public WriteReport writeWithReport(Dataset dataset, SampleImages images, Path outDir, ProgressListener progress) throws DatasetException {
         CocoExportPlan plan = CocoExportPlan.of(dataset, images);
+        Dataset written = dataset;
+        List<InvalidSample> skipped = new ArrayList<>();
         if (copyImages) {
-            writeImages(dataset, images, plan, outDir.resolve(IMAGE_FOLDER), progress);
+            skipped = writeImages(dataset, images, plan, outDir.resolve(IMAGE_FOLDER), progress);
+        }
+        if (!skipped.isEmpty()) {
+            Set<String> failed = new HashSet<>();
+            skipped.forEach(sample -> failed.add(sample.file()));
+            List<Sample> kept = dataset.samples().stream().filter(sample -> !failed.contains(sample.image().describe())).toList();
+            written = new Dataset(dataset.format(), dataset.root(), dataset.categories(), kept, dataset.invalid());
+            plan = CocoExportPlan.of(written, images);
         }
 
         Path target = outDir.resolve(ANNOTATION_FILE);
+        Dataset toWrite = written;
+        CocoExportPlan finalPlan = plan;
         try {
-            AtomicFiles.write(target, temporary -> CocoJsonWriter.write(temporary, dataset, plan, progress));
+            AtomicFiles.write(target, temporary -> CocoJsonWriter.write(temporary, toWrite, finalPlan, progress));
         } catch (IOException | IllegalArgumentException e) {
             throw new DatasetException("failed to write " + target + ": " + e.getMessage(), e);
         }
-        LOG.info("Wrote {} images in COCO format to {}", dataset.samples().size(), outDir);
+        LOG.info("Wrote {} images in COCO format to {}", written.samples().size(), outDir);
+        return new WriteReport(written.samples().size(), skipped);
     }
 
-    private static void writeImages(Dataset dataset, SampleImages images, CocoExportPlan plan, Path imageFolder, ProgressListener progress)
-            throws DatasetException {
+    /** Writes each distinct image file once and returns the samples whose image failed. */
+    private static List<InvalidSample> writeImages(Dataset dataset, SampleImages images, CocoExportPlan plan, Path imageFolder,
+            ProgressListener progress) {
         List<Sample> samples = dataset.samples();
+        List<InvalidSample> skipped = new ArrayList<>();
         Set<String> written = new HashSet<>();
         for (int i = 0; i < samples.size(); i++) {
             if (progress.isCancelled()) {
                 throw new CancellationException("writing COCO images to " + imageFolder + " was cancelled");
             }
             if (written.add(plan.fileName(i))) {
-                writeImage(dataset, images, samples.get(i), target(imageFolder, plan.fileName(i)));
+                try {
+                    writeImage(dataset, images, samples.get(i), target(imageFolder, plan.fileName(i)));
+                } catch (DatasetException e) {
+                    LOG.warn("Skipping sample {} ({}): {}", samples.get(i).id(), samples.get(i).image().describe(), e.getMessage());
+                    skipped.add(new InvalidSample(samples.get(i).image().describe(), e.getMessage()));
+                }
             }
             progress.progress(i + 1, samples.size(), "Writing COCO images");
         }
+        return skipped;
     }
 
     private static Path target(Path imageFolder, String fileName) throws DatasetException {
@@ -140,8 +165,8 @@ public final class CocoWriter implements DatasetWriter {
                 }
                 AtomicFiles.write(target, temporary -> Files.copy(source.get(), temporary, StandardCopyOption.REPLACE_EXISTING));
             } else {
-                RgbImage pixels = images.load(dataset, sample);
-                AtomicFiles.write(target, temporary -> PngFiles.write(pixels, temporary));
+                byte[] png = ImageEncoder.encodePng(images.load(dataset, sample));
+                AtomicFiles.write(target, temporary -> Files.write(temporary, png));
             }
         } catch (IOException | SafePaths.UnsafePathException e) {
             throw new DatasetException("failed to write image " + target + " from " + sample.image().describe() + ": " + e.getMessage(), e);

@@ -320,17 +320,20 @@ class CocoWriterTest {
     }
 
     @Test
-    void missingImageFileFails() throws Exception {
+    void missingImageFileIsSkipped() throws Exception {
         Path root = Files.createDirectories(output.resolve("source"));
-        Sample sample = new Sample("1", new ImageRef.File("gone.jpg"), 4, 4, List.of(), List.of());
-        Dataset dataset = new Dataset(DatasetFormat.COCO, root, List.of(), List.of(sample), List.of());
+        Files.write(root.resolve("kept.png"), org.backdrop.image.ImageEncoder.encodePng(new org.backdrop.image.RgbImage(4, 4, new byte[48])));
+        Sample gone = new Sample("1", new ImageRef.File("gone.jpg"), 4, 4, List.of(), List.of());
+        Sample kept = new Sample("2", new ImageRef.File("kept.png"), 4, 4, List.of(), List.of());
+        Dataset dataset = new Dataset(DatasetFormat.COCO, root, List.of(), List.of(gone, kept), List.of());
         Path out = output.resolve("out");
 
-        DatasetException error = assertThrows(DatasetException.class, () -> new CocoWriter().write(dataset, SYNTHETIC_PIXELS, out, ProgressListener.NONE));
+        var report = new CocoWriter().writeWithReport(dataset, SYNTHETIC_PIXELS, out, ProgressListener.NONE);
 
-        assertTrue(error.getMessage().contains("gone.jpg"), error.getMessage());
-        assertTrue(error.getMessage().contains("was not found"), error.getMessage());
-        assertFalse(Files.exists(out.resolve(CocoWriter.ANNOTATION_FILE)));
+        assertEquals(1, report.written());
+        assertEquals("gone.jpg", report.skipped().get(0).file());
+        assertTrue(report.skipped().get(0).reason().contains("was not found"), report.skipped().get(0).reason());
+        assertEquals(1, read(out.resolve(CocoWriter.ANNOTATION_FILE)).samples().size());
     }
 
     @Test

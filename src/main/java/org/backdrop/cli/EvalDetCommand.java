@@ -1,0 +1,201 @@
+package org.backdrop.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Callable;
+import org.backdrop.eval.EvaluationInputException;
+import org.backdrop.eval.coco.CategoryResult;
+import org.backdrop.eval.coco.CocoDetections;
+import org.backdrop.eval.coco.CocoEvalParams;
+import org.backdrop.eval.coco.CocoEvaluation;
+import org.backdrop.eval.coco.CocoEvaluator;
+import org.backdrop.eval.coco.CocoGroundTruth;
+import org.backdrop.eval.coco.CocoJsonReader;
+import org.backdrop.eval.coco.CocoSummary;
+import org.backdrop.eval.coco.IouType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code backdrop eval-det}: COCO box or mask AP and AR of a results file, as pycocotools computes them. */
+@Command(
+        name = "eval-det",
+        description = {
+            "Evaluate COCO detections (AP and AR at IoU 0.50:0.95) against COCO ground truth, with pycocotools' numbers.",
+            "Without --json, prints the 12 summary lines as pycocotools does."
+        })
+final class EvalDetCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvalDetCommand.class);
+
+    /** The values {@code --iou-type} accepts. */
+    enum IouTypeOption {
+        bbox,
+        segm
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Option(names = "--gt", required = true, paramLabel = "FILE", description = "Ground truth in COCO instances JSON.")
+    Path groundTruthFile;
+
+    @Option(names = "--dt", required = true, paramLabel = "FILE", description = "Detections in COCO results JSON: a list of {image_id, category_id, bbox, score[, segmentation]}.")
+    Path detectionsFile;
+
+    @Option(names = "--iou-type", paramLabel = "TYPE", defaultValue = "bbox", description = "bbox (box IoU) or segm (mask IoU). Default: ${DEFAULT-VALUE}.")
+    IouTypeOption iouType;
+
+    @Option(names = "--max-dets", split = ",", paramLabel = "N", description = "Detections per image and category that count, comma-separated. Default: 1,10,100.")
+    int[] maxDets;
+
+    @Option(names = "--iou-thresholds", split = ",", paramLabel = "T", description = "IoU thresholds in [0, 1], comma-separated. Default: 0.50 to 0.95 in steps of 0.05.")
+    double[] iouThresholds;
+
+    @Option(names = "--pycocotools-compat", description = "Reproduce pycocotools' faults: AP is -1 unless --max-dets contains 100, and annotation id 0 never matches.")
+    boolean pycocotoolsCompat;
+
+    @Option(names = "--honour-ignore", description = "Treat ground truth with \"ignore\": 1 like a crowd region (pycocotools looks only at iscrowd).")
+    boolean honourIgnore;
+
+    @Option(names = "--json", description = "Print one JSON document with the 12 numbers and per-category AP.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        CocoEvalParams params = params();
+        long start = System.nanoTime();
+        CocoGroundTruth groundTruth;
+        CocoDetections detections;
+        CompletableFuture<CocoGroundTruth> groundTruthRead = CompletableFuture.supplyAsync(() -> readGroundTruth(groundTruthFile, params.iouType() == IouType.SEGM));
+        detections = readResults(detectionsFile, params.iouType() == IouType.SEGM);
+        groundTruth = join(groundTruthRead);
+        LOG.info("Read {} images, {} objects and {} detections in {} ms",
+                groundTruth.images().size(), groundTruth.objects().size(), detections.size(), (System.nanoTime() - start) / 1_000_000);
+
+        CocoEvaluation evaluation;
+        try {
+            evaluation = CocoEvaluator.evaluate(groundTruth, detections, params);
+        } catch (EvaluationInputException e) {
+            throw new InvalidInputException(detectionsFile + " against " + groundTruthFile + ": " + e.getMessage(), e);
+        }
+        LOG.info("Evaluated {} in {} ms", params.iouType().cocoName(), (System.nanoTime() - start) / 1_000_000);
+
+        CocoSummary summary = evaluation.summary();
+        if (json) {
+            JsonOutput.print(spec, document(summary, evaluation));
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            summary.lines().forEach(out::println);
+            out.flush();
+        }
+        return ExitCodes.SUCCESS;
+    }
+
+    private CocoEvalParams params() {
+        CocoEvalParams params = CocoEvalParams.defaults(iouType == IouTypeOption.segm ? IouType.SEGM : IouType.BBOX)
+                .withPycocotoolsCompatible(pycocotoolsCompat)
+                .withHonourIgnoreFlag(honourIgnore);
+        try {
+            if (maxDets != null) {
+                params = params.withMaxDetections(maxDets);
+            }
+            if (iouThresholds != null) {
+                params = params.withIouThresholds(iouThresholds);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        return params;
+    }
+
+    private static CocoGroundTruth readGroundTruth(Path file, boolean keepMasks) {
+        try {
+            return CocoJsonReader.readGroundTruth(file, keepMasks);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CocoDetections readResults(Path file, boolean keepMasks) {
+        try {
+            return CocoJsonReader.readResults(file, keepMasks);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": file not found; check the --dt path", e);
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot be read: " + e.getMessage(), e);
+        } catch (EvaluationInputException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+    }
+
+    private CocoGroundTruth join(CompletableFuture<CocoGroundTruth> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException io && io.getCause() instanceof NoSuchFileException) {
+                throw new InvalidInputException(groundTruthFile + ": file not found; check the --gt path", io.getCause());
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw new InvalidInputException(groundTruthFile + ": cannot be read: " + io.getCause().getMessage(), io.getCause());
+            }
+            if (cause instanceof EvaluationInputException invalid) {
+                throw new InvalidInputException(invalid.getMessage(), invalid);
+            }
+            throw e;
+        }
+    }
+
+    private static ObjectNode document(CocoSummary summary, CocoEvaluation evaluation) {
+        ObjectNode document = JsonOutput.mapper().createObjectNode();
+        double[] stats = summary.stats();
+        for (int i = 0; i < stats.length; i++) {
+            document.put(CocoSummary.NAMES.get(i), stats[i]);
+        }
+
+        ArrayNode perCategory = document.putArray("perCategory");
+        for (CategoryResult category : evaluation.perCategory()) {
+            ObjectNode entry = perCategory.addObject();
+            entry.put("id", category.id());
+            entry.put("name", category.name());
+            entry.put("AP", category.ap());
+            entry.put("AP50", category.ap50());
+            entry.put("AP75", category.ap75());
+            entry.put("AR100", category.ar100());
+        }
+
+        CocoEvalParams params = evaluation.params();
+        document.put("iouType", params.iouType().cocoName());
+        ArrayNode maxDets = document.putArray("maxDets");
+        for (int maxDet : params.maxDetections()) {
+            maxDets.add(maxDet);
+        }
+        ArrayNode statMaxDets = document.putArray("summaryMaxDets");
+        for (int maxDet : summary.maxDets()) {
+            statMaxDets.add(maxDet);
+        }
+        ArrayNode thresholds = document.putArray("iouThresholds");
+        for (double threshold : params.iouThresholds()) {
+            thresholds.add(threshold);
+        }
+        ArrayNode lines = document.putArray("summaryLines");
+        summary.lines().forEach(lines::add);
+        return document;
+    }
+}

@@ -1,0 +1,18 @@
+package org.backdrop.train;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The outcome of a run.
+ *
+ * @param completedEpochs epochs finished and checkpointed, including those of earlier runs resumed from
+ * @param lastEpoch the metrics of the last finished epoch, empty when none finished
+ * @param device the device that trained, such as {@code cpu()} or {@code gpu(0)}
+ * @param out the run folder
+ * @param model the final model's spec file ({@code model.json}), empty when the run was cancelled
+ *     before its last epoch
+ * @param cancelled whether the run stopped early on request
+ */
+public record TrainingResult(int completedEpochs, Optional<EpochMetrics> lastEpoch, String device, Path out,
+        Optional<Path> model, boolean cancelled) {}

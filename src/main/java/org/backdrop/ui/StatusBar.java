@@ -1,0 +1,78 @@
+package org.backdrop.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.backdrop.ui.task.TaskRunner;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The status bar: the dataset line, the newest running task with its progress, and the compute device. */
+final class StatusBar {
+
+    private final HBox root = new HBox(8);
+    private final Label datasetLine = new Label("No dataset open");
+    private final Label taskLine = new Label();
+    private final ProgressBar progress = new ProgressBar();
+    private final Button cancel = new Button(null, new FontIcon("mdi2c-close-circle-outline"));
+    private final TaskRunner tasks;
+
+    StatusBar(TaskRunner tasks, String device) {
+        this.tasks = tasks;
+        datasetLine.setId("dataset-line");
+        taskLine.setId("task-line");
+        progress.setPrefWidth(160);
+        cancel.setTooltip(new Tooltip("Cancel the running task"));
+        cancel.getStyleClass().add("flat");
+        cancel.setOnAction(event -> {
+            if (!tasks.running().isEmpty()) {
+                tasks.running().get(tasks.running().size() - 1).cancel();
+            }
+        });
+        Label deviceLabel = new Label("Device: " + device);
+        deviceLabel.setId("device");
+        deviceLabel.setTooltip(new Tooltip("Where models run. No GPU is in use."));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        root.getChildren().addAll(datasetLine, spacer, taskLine, progress, cancel, deviceLabel);
+        root.setAlignment(Pos.CENTER_LEFT);
+        root.setPadding(new Insets(3, 8, 3, 8));
+        root.getStyleClass().add("status-bar");
+        tasks.running().addListener((ListChangeListener<Task<?>>) change -> showNewest());
+        showNewest();
+    }
+
+    Node root() {
+        return root;
+    }
+
+    void setDatasetLine(String text) {
+        datasetLine.setText(text);
+    }
+
+    private void showNewest() {
+        taskLine.textProperty().unbind();
+        progress.progressProperty().unbind();
+        boolean idle = tasks.running().isEmpty();
+        progress.setVisible(!idle);
+        cancel.setVisible(!idle);
+        if (idle) {
+            taskLine.setText("Ready");
+            return;
+        }
+        Task<?> newest = tasks.running().get(tasks.running().size() - 1);
+        int others = tasks.running().size() - 1;
+        taskLine.textProperty().bind(others == 0 ? newest.messageProperty()
+                : Bindings.concat(newest.messageProperty(), " (+" + others + " more)"));
+        progress.progressProperty().bind(newest.progressProperty());
+    }
+}

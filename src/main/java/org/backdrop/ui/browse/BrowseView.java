@@ -1,0 +1,219 @@
+package org.backdrop.ui.browse;
+
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.backdrop.dataset.Category;
+import org.backdrop.dataset.Sample;
+import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.image.SampleThumbnails;
+import org.backdrop.ui.image.ThumbnailLoader;
+import org.backdrop.ui.review.ReviewStatus;
+import org.controlsfx.control.GridCell;
+import org.controlsfx.control.GridView;
+
+/** The browse screen: filters above a virtualised grid of thumbnails, the counts below. */
+public final class BrowseView {
+
+    static final int THUMBNAIL_SIZE = 112;
+
+    private final StudioSession session;
+    private final BrowseViewModel model;
+    private final ThumbnailLoader<SampleThumbnails.Key> thumbnails;
+    private final CheckBox overlay = new CheckBox("Mask overlay");
+    private final GridView<Sample> grid = new GridView<>();
+    private final BorderPane root = new BorderPane();
+    private Consumer<Sample> onOpen = sample -> {};
+
+    public BrowseView(StudioSession session, BrowseViewModel model) {
+        this.session = session;
+        this.model = model;
+        SampleThumbnails renderer = new SampleThumbnails(session);
+        this.thumbnails = new ThumbnailLoader<>(renderer::render, 3000, 400, 2);
+
+        grid.setItems(model.visibleSamples());
+        grid.setCellWidth(THUMBNAIL_SIZE + 8);
+        grid.setCellHeight(THUMBNAIL_SIZE + 26);
+        grid.setHorizontalCellSpacing(6);
+        grid.setVerticalCellSpacing(6);
+        grid.setCellFactory(view -> new SampleCell());
+        grid.getStyleClass().add("sample-grid");
+
+        overlay.setSelected(true);
+        overlay.selectedProperty().addListener((observable, before, after) -> refreshCells());
+        session.masksProperty().addListener((observable, before, after) -> {
+            thumbnails.invalidate();
+            refreshCells();
+        });
+        session.datasetProperty().addListener((observable, before, after) -> thumbnails.invalidate());
+        session.selectedProperty().addListener((observable, before, after) -> refreshCells());
+        session.reviewProperty().addListener((observable, before, review) ->
+                review.revisionProperty().addListener((o, b, a) -> refreshCells()));
+
+        Label counts = new Label();
+        counts.getStyleClass().add("counts");
+        counts.textProperty().bind(model.summaryProperty());
+        HBox bottom = new HBox(counts);
+        bottom.setPadding(new Insets(4, 8, 4, 8));
+
+        root.setTop(filters());
+        root.setCenter(grid);
+        root.setBottom(bottom);
+    }
+
+    /** Recreates the grid's cells, because ControlsFX's GridView has no refresh of its own. */
+    private void refreshCells() {
+        grid.setCellFactory(view -> new SampleCell());
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** Sets what a double click on a thumbnail does, such as opening the sample in review mode. */
+    public void setOnOpen(Consumer<Sample> action) {
+        this.onOpen = action;
+    }
+
+    private Node filters() {
+        ComboBox<Category> classes = new ComboBox<>(model.classes());
+        classes.setPromptText("All classes");
+        classes.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Category category) {
+                return category == null ? "All classes" : category.name();
+            }
+
+            @Override
+            public Category fromString(String text) {
+                return null;
+            }
+        });
+        classes.valueProperty().bindBidirectional(model.classFilterProperty());
+        classes.setId("class-filter");
+
+        ComboBox<ReviewStatus> statuses = new ComboBox<>();
+        statuses.getItems().add(null);
+        statuses.getItems().addAll(ReviewStatus.values());
+        statuses.setPromptText("Any status");
+        statuses.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ReviewStatus status) {
+                return status == null ? "Any status" : status.label();
+            }
+
+            @Override
+            public ReviewStatus fromString(String text) {
+                return null;
+            }
+        });
+        statuses.valueProperty().bindBidirectional(model.statusFilterProperty());
+        statuses.setId("status-filter");
+
+        Slider pixels = new Slider(0, 1000, 0);
+        pixels.setMajorTickUnit(250);
+        pixels.setShowTickMarks(true);
+        pixels.setPrefWidth(160);
+        pixels.setId("pixel-filter");
+        pixels.valueProperty().addListener((observable, before, after) -> model.minObjectPixelsProperty().set(after.intValue()));
+        Label pixelValue = new Label();
+        pixelValue.setMinWidth(Region.USE_PREF_SIZE);
+        pixelValue.textProperty().bind(model.minObjectPixelsProperty().asString("≥ %d object px"));
+        session.masksProperty().addListener((observable, before, masks) -> {
+            long largest = masks.values().stream().mapToLong(mask -> mask.area()).max().orElse(1000);
+            pixels.setMax(Math.max(BrowseViewModel.COMMON_MIN_OBJECT_PIXELS * 2, largest));
+            pixels.setMajorTickUnit(Math.max(1, pixels.getMax() / 4));
+        });
+        BooleanBinding noMasks = Bindings.createBooleanBinding(() -> session.masksProperty().get().isEmpty(), session.masksProperty());
+        pixels.disableProperty().bind(noMasks);
+        pixels.setTooltip(new Tooltip("Hide samples whose mask has fewer object pixels; needs masks from the Masks tab"));
+        Button common = new Button(Integer.toString(BrowseViewModel.COMMON_MIN_OBJECT_PIXELS));
+        common.setTooltip(new Tooltip("Set the threshold to " + BrowseViewModel.COMMON_MIN_OBJECT_PIXELS + " object pixels"));
+        common.setOnAction(event -> pixels.setValue(BrowseViewModel.COMMON_MIN_OBJECT_PIXELS));
+        common.disableProperty().bind(noMasks);
+
+        TextField id = new TextField();
+        id.setPromptText("Filter by id");
+        id.setPrefColumnCount(12);
+        id.textProperty().bindBidirectional(model.idTextProperty());
+        id.setId("id-filter");
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, new Label("Class"), classes, new Label("Status"), statuses, new Label("Mask"), pixels, pixelValue, common,
+                id, spacer, overlay);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.getStyleClass().add("filter-bar");
+        return bar;
+    }
+
+    private final class SampleCell extends GridCell<Sample> {
+        private final ImageView image = new ImageView();
+        private final Label caption = new Label();
+        private final VBox box = new VBox(2, image, caption);
+
+        SampleCell() {
+            // Thumbnails arrive at most THUMBNAIL_SIZE wide and high, so they show at their own size, unscaled.
+            image.setPreserveRatio(true);
+            box.setAlignment(Pos.CENTER);
+            caption.setMaxWidth(THUMBNAIL_SIZE);
+            getStyleClass().add("sample-cell");
+            setOnMouseClicked(event -> {
+                if (event.getButton() != MouseButton.PRIMARY || getItem() == null) {
+                    return;
+                }
+                session.selectedProperty().set(getItem());
+                if (event.getClickCount() == 2) {
+                    onOpen.accept(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Sample sample, boolean empty) {
+            super.updateItem(sample, empty);
+            getStyleClass().removeAll("accepted", "rejected", "edited", "selected-sample");
+            if (empty || sample == null) {
+                setGraphic(null);
+                return;
+            }
+            ReviewStatus status = session.review().status(sample.id());
+            if (status != ReviewStatus.UNREVIEWED) {
+                getStyleClass().add(status.label());
+            }
+            if (sample == session.selectedProperty().get()) {
+                getStyleClass().add("selected-sample");
+            }
+            caption.setText(sample.id());
+            int index = session.indexOf(sample);
+            SampleThumbnails.Key key = new SampleThumbnails.Key(index, sample.id(), overlay.isSelected(), THUMBNAIL_SIZE);
+            Image cached = thumbnails.request(key, ready -> {
+                if (sample == getItem()) {
+                    image.setImage(ready);
+                }
+            });
+            image.setImage(cached);
+            setGraphic(box);
+        }
+    }
+}

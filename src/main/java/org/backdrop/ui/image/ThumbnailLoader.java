@@ -1,0 +1,117 @@
+package org.backdrop.ui.image;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes thumbnails on a few background threads and keeps the recent ones in an LRU cache. Requests
+ * are served newest first and the oldest are dropped beyond {@code maxPending}, so fast scrolling
+ * through a large grid decodes only what is on screen.
+ *
+ * @param <K> the key of one thumbnail, such as a sample id with the overlay flag
+ */
+public final class ThumbnailLoader<K> implements AutoCloseable {
+
+    /** Renders the thumbnail for a key; called on a loader thread. */
+    @FunctionalInterface
+    public interface Renderer<K> {
+        Image render(K key) throws IOException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThumbnailLoader.class);
+
+    private record Request<K>(K key, Consumer<Image> onReady) {}
+
+    private final LruCache<K, Image> cache;
+    private final LinkedBlockingDeque<Request<K>> pending = new LinkedBlockingDeque<>();
+    private final Set<K> failed = new HashSet<>();
+    private final Renderer<K> renderer;
+    private final int maxPending;
+    private final Thread[] workers;
+
+    public ThumbnailLoader(Renderer<K> renderer, int cacheSize, int maxPending, int threads) {
+        this.renderer = renderer;
+        this.cache = new LruCache<>(cacheSize);
+        this.maxPending = maxPending;
+        this.workers = new Thread[threads];
+        for (int i = 0; i < threads; i++) {
+            workers[i] = new Thread(this::work, "thumbnails-" + i);
+            workers[i].setDaemon(true);
+            workers[i].start();
+        }
+    }
+
+    /**
+     * Returns the cached thumbnail for {@code key}, or null after queueing it; {@code onReady} then
+     * receives it on the JavaFX thread once decoded. Nothing is called for an image that fails to decode.
+     */
+    public Image request(K key, Consumer<Image> onReady) {
+        Image cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        pending.offerFirst(new Request<>(key, onReady));
+        while (pending.size() > maxPending) {
+            pending.pollLast();
+        }
+        return null;
+    }
+
+    /** Drops every cached thumbnail, for example after the masks change. */
+    public void invalidate() {
+        cache.clear();
+        pending.clear();
+    }
+
+    private void work() {
+        while (!Thread.currentThread().isInterrupted()) {
+            Request<K> request;
+            try {
+                request = pending.takeFirst();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Image image = cache.get(request.key());
+            if (image == null) {
+                image = render(request.key());
+            }
+            if (image != null) {
+                Image ready = image;
+                Platform.runLater(() -> request.onReady().accept(ready));
+            }
+        }
+    }
+
+    private Image render(K key) {
+        try {
+            Image image = renderer.render(key);
+            cache.put(key, image);
+            return image;
+        } catch (IOException | RuntimeException e) {
+            boolean first;
+            synchronized (failed) {
+                first = failed.add(key);
+            }
+            if (first) {
+                LOG.warn("Cannot show the thumbnail of {}: {}", key, e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        pending.clear();
+        for (Thread worker : workers) {
+            worker.interrupt();
+        }
+    }
+}

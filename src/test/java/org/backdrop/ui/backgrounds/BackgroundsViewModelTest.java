@@ -1,0 +1,73 @@
+package org.backdrop.ui.backgrounds;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.backdrop.ProgressListener;
+import org.backdrop.dataset.Sample;
+import org.backdrop.image.RgbImage;
+import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.StudioTestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackgroundsViewModelTest {
+
+    @TempDir
+    Path temp;
+
+    private StudioSession session;
+    private BackgroundsViewModel model;
+    private Sample first;
+
+    @BeforeEach
+    void openDataset() throws Exception {
+        session = StudioTestData.session(StudioTestData.write(temp));
+        model = new BackgroundsViewModel(session);
+        first = session.dataset().samples().get(0);
+    }
+
+    @Test
+    void methodsLeaveOutFileArguments() {
+        List<String> methods = BackgroundsViewModel.methods();
+
+        assertTrue(methods.contains("noise-gaussian"));
+        assertTrue(methods.contains("bg-random"));
+        assertTrue(methods.contains("#rrggbb"));
+        assertFalse(methods.stream().anyMatch(method -> method.startsWith("scenes") || method.startsWith("correlated")));
+    }
+
+    @Test
+    void customColourReplacesPlaceholder() {
+        model.chosen().setAll("#rrggbb", "red");
+        model.colourProperty().set("#102030");
+
+        assertEquals(List.of("red", "#102030"), model.specs());
+    }
+
+    @Test
+    void redKeepsObjectAndPaintsBackground() {
+        StudioTestData.giveMasks(session);
+        model.chosen().setAll("red");
+
+        List<BackgroundsViewModel.Tile> tiles = model.render(model.request(first), ProgressListener.NONE);
+
+        assertEquals(1, tiles.size());
+        RgbImage image = tiles.get(0).image();
+        assertArrayEquals(new int[] {255, 255, 255}, image.rgb(5, 5), "object pixel");
+        assertArrayEquals(new int[] {255, 0, 0}, image.rgb(0, 0), "background pixel");
+    }
+
+    @Test
+    void sampleWithoutMaskIsRejected() {
+        model.chosen().setAll("red");
+
+        assertThrows(IllegalArgumentException.class, () -> model.render(model.request(first), ProgressListener.NONE));
+    }
+}

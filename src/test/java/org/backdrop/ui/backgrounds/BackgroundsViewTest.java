@@ -1,0 +1,52 @@
+package org.backdrop.ui.backgrounds;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Stage;
+import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.StudioTestData;
+import org.backdrop.ui.task.TaskRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class BackgroundsViewTest {
+
+    private BackgroundsViewModel model;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path data = StudioTestData.write(Files.createTempDirectory("backgrounds-view"));
+        StudioSession session = StudioTestData.session(data, new TaskRunner());
+        StudioTestData.giveMasks(session);
+        model = new BackgroundsViewModel(session);
+        BackgroundsView view = new BackgroundsView(session, model);
+        stage.setScene(new Scene((Parent) view.root(), 900, 600));
+        stage.show();
+    }
+
+    @Test
+    void tickingMethodAddsTile(FxRobot robot) throws Exception {
+        FlowPane tiles = robot.lookup("#preview-tiles").queryAs(FlowPane.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles.getChildren().size() == 3);
+
+        ListCell<?> blue = robot.lookup(".list-cell").<ListCell<?>>match(cell -> "blue".equals(((ListCell<?>) cell).getText())).query();
+        robot.clickOn(robot.from(blue).lookup(".check-box").queryAs(CheckBox.class));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles.getChildren().size() == 4);
+        String message = robot.lookup("#preview-message").queryAs(Label.class).getText();
+        assertTrue(message.endsWith("with 4 backgrounds"), message);
+    }
+}

@@ -1,0 +1,55 @@
+package org.backdrop.ui.browse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.backdrop.dataset.Sample;
+import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.StudioTestData;
+import org.backdrop.ui.task.TaskRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class BrowseViewTest {
+
+    private final AtomicReference<Sample> opened = new AtomicReference<>();
+    private StudioSession session;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path data = StudioTestData.write(Files.createTempDirectory("browse-view"));
+        session = StudioTestData.session(data, new TaskRunner());
+        BrowseView view = new BrowseView(session, new BrowseViewModel(session));
+        view.setOnOpen(opened::set);
+        stage.setScene(new Scene((Parent) view.root(), 900, 500));
+        stage.show();
+    }
+
+    @Test
+    void filterAndOpenSample(FxRobot robot) throws Exception {
+        String dog = session.dataset().samples().get(4).id();
+        assertEquals("6 of 6 shown · 6 unreviewed · 0 accepted · 0 rejected · 0 edited",
+                robot.lookup(".counts").queryAs(Label.class).getText());
+
+        robot.clickOn("#id-filter").write("dog");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("3 of 6 shown · 6 unreviewed · 0 accepted · 0 rejected · 0 edited",
+                robot.lookup(".counts").queryAs(Label.class).getText());
+
+        robot.doubleClickOn(dog);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> opened.get() != null);
+        assertEquals(dog, opened.get().id());
+    }
+}
