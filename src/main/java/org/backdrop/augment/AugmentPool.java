@@ -31,7 +31,7 @@ public final class AugmentPool implements SamplePool {
     private final AtomicReferenceArray<byte[]> maskCache;
     private final AtomicReferenceArray<Optional<PixelBox>> boxCache;
 
-    /** The most memory the decoded images and masks of a pool may take to be kept between variants. */
+    /** The maximum memory that decoded images and masks may take for a pool to keep them between variants. */
     static final long CACHE_BUDGET_BYTES = 512L * 1024 * 1024;
 
     /** Creates the pool of {@code samples}, whose masks are {@code masks} in the same order. */
