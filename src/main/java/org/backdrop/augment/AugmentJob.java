@@ -84,10 +84,14 @@ public final class AugmentJob {
             return thread;
         });
         try {
+            long start = System.nanoTime();
             String checksum = SourceChecksum.of(input, dataset.root());
             RunState state = RunState.open(outDir, fingerprint(checksum, backgrounds));
+            LOG.debug("Source checksum {} in {} ms", checksum, (System.nanoTime() - start) / 1_000_000);
 
+            start = System.nanoTime();
             MaskPlan plan = planMasks(executor, progress);
+            LOG.debug("Planned masks for {} samples in {} ms", plan.samples().size(), (System.nanoTime() - start) / 1_000_000);
             if (plan.samples().isEmpty()) {
                 throw new AugmentException("no sample has a usable mask (" + plan.skipped().size()
                         + " skipped); check the mask source and the --min-object-pixels and --curated filters");
@@ -110,7 +114,9 @@ public final class AugmentJob {
             }
 
             Path manifest = outDir.resolve("manifest.json");
+            start = System.nanoTime();
             new Manifest(input, dataset, checksum, options, backgrounds, pool, variants, skipped).write(manifest, outDir);
+            LOG.debug("Wrote the manifest in {} ms", (System.nanoTime() - start) / 1_000_000);
             return new AugmentResult(variants, skipped, manifest);
         } finally {
             executor.shutdownNow();
