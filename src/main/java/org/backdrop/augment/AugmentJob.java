@@ -19,6 +19,9 @@ import org.backdrop.background.Background;
 import org.backdrop.background.BackgroundUnavailableException;
 import org.backdrop.background.Backgrounds;
 import org.backdrop.background.Compositor;
+import org.backdrop.background.CorrelatedBackground;
+import org.backdrop.background.MeanBackground;
+import org.backdrop.background.OtherSampleBackground;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
@@ -96,7 +99,10 @@ public final class AugmentJob {
                 throw new AugmentException("no sample has a usable mask (" + plan.skipped().size()
                         + " skipped); check the mask source and the --min-object-pixels and --curated filters");
             }
-            AugmentPool pool = new AugmentPool(dataset, plan.samples(), plan.masks(), images);
+            // Keeping decoded images pays only when a sample is read more than once.
+            boolean readsMoreThanOnce = backgrounds.size() > 1 || !options.combine().isEmpty()
+                    || backgrounds.stream().anyMatch(AugmentJob::readsOtherSamples);
+            AugmentPool pool = new AugmentPool(dataset, plan.samples(), plan.masks(), images, readsMoreThanOnce);
             Compositor compositor = new Compositor(options.dilation(), options.featherSigma());
 
             List<InvalidSample> skipped = new ArrayList<>(plan.skipped());
@@ -146,6 +152,11 @@ public final class AugmentJob {
             }
         }
         return parsed;
+    }
+
+    /** Returns true for methods that read samples other than the one they render. */
+    private static boolean readsOtherSamples(Background background) {
+        return background instanceof MeanBackground || background instanceof OtherSampleBackground || background instanceof CorrelatedBackground;
     }
 
     private MaskPlan planMasks(ExecutorService executor, ProgressListener progress) throws IOException, InterruptedException, AugmentException {

@@ -36,6 +36,14 @@ public final class AugmentPool implements SamplePool {
 
     /** Creates the pool of {@code samples}, whose masks are {@code masks} in the same order. */
     public AugmentPool(Dataset dataset, List<Sample> samples, List<Rle> masks, SampleImages images) {
+        this(dataset, samples, masks, images, true);
+    }
+
+    /**
+     * Creates a pool; {@code mayCache} false never keeps decoded images, for a run that reads each
+     * sample once (one variant that borrows nothing from other samples).
+     */
+    AugmentPool(Dataset dataset, List<Sample> samples, List<Rle> masks, SampleImages images, boolean mayCache) {
         if (samples.size() != masks.size()) {
             throw new IllegalArgumentException(samples.size() + " samples but " + masks.size() + " masks");
         }
@@ -47,7 +55,7 @@ public final class AugmentPool implements SamplePool {
         for (Rle mask : this.masks) {
             pixels += (long) mask.width() * mask.height();
         }
-        boolean cached = pixels * 4 <= CACHE_BUDGET_BYTES;
+        boolean cached = mayCache && pixels * 4 <= CACHE_BUDGET_BYTES;
         this.imageCache = cached ? new AtomicReferenceArray<>(samples.size()) : null;
         this.maskCache = cached ? new AtomicReferenceArray<>(samples.size()) : null;
         this.boxCache = new AtomicReferenceArray<>(samples.size());
@@ -124,8 +132,12 @@ public final class AugmentPool implements SamplePool {
     public Optional<PixelBox> annotatedBox(int index) {
         Optional<PixelBox> box = boxCache.get(index);
         if (box == null) {
+            // The RLE's box walks the runs, which is much cheaper than scanning every mask pixel.
             Rle mask = masks.get(index);
-            box = PixelBox.enclosing(mask(index), mask.width(), mask.height());
+            double[] bbox = mask.toBbox();
+            box = mask.area() == 0
+                    ? Optional.empty()
+                    : Optional.of(new PixelBox((int) bbox[0], (int) bbox[1], (int) bbox[2], (int) bbox[3]));
             boxCache.set(index, box);
         }
         return box;

@@ -29,19 +29,21 @@ import org.backdrop.segment.MasksFile;
  * encoding it as the PNG the VOC writer produces, on the same number of threads. Masks are the union of
  * each image's boxes, computed before timing.
  *
- * <p>Run with a VOC folder (for example the 40-image fixture {@code voc/rodm_voc2012_detection}):
- * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.backdrop.bench.VocAugmentBenchmark VOC_DIR [RUNS] [THREADS]}.
+ * <p>Run with a VOC folder (for example the 40-image fixture {@code voc/rodm_voc2012_detection}), which is
+ * copied COPIES times (default 10) under new names:
+ * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.backdrop.bench.VocAugmentBenchmark VOC_DIR [RUNS] [THREADS] [COPIES]}.
  */
 public final class VocAugmentBenchmark {
 
     private VocAugmentBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path input = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
-        Dataset dataset = new VocReader().read(input, ReadOptions.defaults(), ProgressListener.NONE);
+        int copies = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         Path work = Files.createTempDirectory("voc-augment-bench");
+        Path input = replicate(Path.of(args[0]), work.resolve("voc"), copies);
+        Dataset dataset = new VocReader().read(input, ReadOptions.defaults(), ProgressListener.NONE);
         Path masks = work.resolve("masks.json");
         MasksFile.write(masks, boxMasks(dataset));
 
@@ -63,6 +65,27 @@ public final class VocAugmentBenchmark {
         Arrays.sort(augment);
         System.out.printf("median of %d runs, %d images, %d threads: codec %.2f s, augment %.2f s, ratio %.2f%n",
                 runs, dataset.samples().size(), threads, codec[runs / 2], augment[runs / 2], augment[runs / 2] / codec[runs / 2]);
+    }
+
+    /**
+     * Copies the VOC folder's annotations and JPEGs {@code copies} times under new file stems, so that the
+     * fixed costs of a run (checksum, manifest, JIT warm-up) weigh as little as in a real dataset.
+     */
+    private static Path replicate(Path source, Path target, int copies) throws Exception {
+        Files.createDirectories(target.resolve("Annotations"));
+        Files.createDirectories(target.resolve("JPEGImages"));
+        try (var xmls = Files.list(source.resolve("Annotations"))) {
+            for (Path xml : xmls.sorted().toList()) {
+                String stem = xml.getFileName().toString().replace(".xml", "");
+                String text = Files.readString(xml);
+                for (int copy = 0; copy < copies; copy++) {
+                    String newStem = stem + "_" + copy;
+                    Files.writeString(target.resolve("Annotations/" + newStem + ".xml"), text.replace(stem + ".jpg", newStem + ".jpg"));
+                    Files.copy(source.resolve("JPEGImages/" + stem + ".jpg"), target.resolve("JPEGImages/" + newStem + ".jpg"));
+                }
+            }
+        }
+        return target;
     }
 
     private static List<MasksFile.Entry> boxMasks(Dataset dataset) {
