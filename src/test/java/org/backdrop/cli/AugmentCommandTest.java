@@ -53,6 +53,22 @@ class AugmentCommandTest {
     }
 
     @Test
+    void cocoVariantReadsBack() throws Exception {
+        Path out = folder.resolve("out");
+
+        CliRunner.Result result = CliRunner.run("augment", "--in", SharedData.fixture("coco/icevision_coco2017_subset").toString(),
+                "--out", out.toString(), "--backgrounds", "green", "--seed", "5", "--json");
+
+        // 5 of the 6 images have annotations with masks; 000000000089.jpg has none and is skipped.
+        assertEquals(ExitCodes.SKIPPED, result.exitCode(), result.err());
+        assertEquals("000000000089.jpg", result.json().get("skipped").get(0).get("file").asText());
+        JsonNode green = InspectCommandTest.inspect(0, out.resolve("green"));
+        assertEquals(5, green.get("images").asInt());
+        assertEquals(36, green.get("annotations").asInt());
+        assertEquals(1, green.get("crowd").asInt());
+    }
+
+    @Test
     void backgroundListKeepsGaussianArguments() {
         assertEquals(List.of("red", "noise-gaussian=120,30", "scenes=/photos"),
                 AugmentCommand.splitBackgrounds("red, noise-gaussian=120,30,scenes=/photos"));
