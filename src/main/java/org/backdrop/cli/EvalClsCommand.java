@@ -81,6 +81,13 @@ final class EvalClsCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "ONNX Runtime threads; 0 lets it choose (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write a results folder: results.json (all numbers, the inputs, the model's SHA-256) and CSV tables.")
+    Path outDir;
+
+    @Option(names = "--table", description = "Print a Markdown table row of accuracies in percent (Original, then each variant) instead of text.")
+    boolean table;
+
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     boolean json;
 
@@ -130,7 +137,14 @@ final class EvalClsCommand implements Callable<Integer> {
         }
 
         EvalClsReport report = new EvalClsReport(model, modelSpec, classifier.device(), results, comparisons(results), backgroundGap(results));
-        report.print(spec, json);
+        if (outDir != null) {
+            report.writeFolder(outDir);
+        }
+        if (table && !json) {
+            report.printTable(spec.commandLine().getOut());
+        } else {
+            report.print(spec, json);
+        }
         int skippedCount = results.stream().mapToInt(result -> result.skipped().size()).sum();
         results.forEach(result -> result.skipped().forEach(sample -> LOG.warn("Skipped in {}: {}: {}", result.name(), sample.file(), sample.reason())));
         return skippedCount == 0 ? ExitCodes.SUCCESS : ExitCodes.SKIPPED;

@@ -2,8 +2,16 @@ package org.backdrop.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.eval.classification.BackgroundGap;
@@ -32,6 +40,93 @@ record EvalClsReport(Path model, ModelSpec modelSpec, InferenceDevice device, Li
             JsonOutput.print(spec, document());
         } else {
             printText(spec.commandLine().getOut());
+        }
+    }
+
+    /**
+     * Writes the results folder: {@code results.json} (the JSON document plus the run's inputs: tool
+     * version and the model file's SHA-256) and the CSV tables {@code accuracy.csv},
+     * {@code per_class.csv}, {@code confusion.csv} and {@code comparisons.csv}. Every file is written to a
+     * temporary name and renamed.
+     */
+    void writeFolder(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ObjectNode results = document();
+        results.putObject("run").put("tool", "backdrop").put("version", VersionProvider.version()).put("modelSha256", sha256(model));
+        writeAtomically(dir.resolve("results.json"), JsonOutput.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n");
+
+        StringBuilder accuracy = new StringBuilder("dataset,samples,correct,accuracy\n");
+        StringBuilder perClass = new StringBuilder("dataset,class,name,samples,accuracy\n");
+        StringBuilder confusion = new StringBuilder("dataset,true_class,predicted_class,count\n");
+        for (DatasetResult dataset : datasets) {
+            ClassificationReport report = dataset.report();
+            accuracy.append(csv(dataset.name())).append(',').append(report.sampleCount()).append(',').append(report.correctCount())
+                    .append(',').append(report.accuracy()).append('\n');
+            long[][] matrix = report.confusion().toArray();
+            for (int c = 0; c < matrix.length; c++) {
+                double classAccuracy = report.perClassAccuracy().get(c);
+                perClass.append(csv(dataset.name())).append(',').append(c).append(',').append(csv(modelSpec.className(c))).append(',')
+                        .append(rowSum(matrix[c])).append(',').append(Double.isNaN(classAccuracy) ? "" : Double.toString(classAccuracy)).append('\n');
+                for (int predicted = 0; predicted < matrix[c].length; predicted++) {
+                    if (matrix[c][predicted] != 0) {
+                        confusion.append(csv(dataset.name())).append(',').append(c).append(',').append(predicted).append(',')
+                                .append(matrix[c][predicted]).append('\n');
+                    }
+                }
+            }
+        }
+        StringBuilder comparisonTable = new StringBuilder("original,variant,paired_samples,original_accuracy,variant_accuracy,accuracy_drop,flips\n");
+        for (Comparison comparison : comparisons) {
+            VariantComparison result = comparison.result();
+            comparisonTable.append(csv(datasets.get(0).name())).append(',').append(csv(comparison.variant())).append(',')
+                    .append(result.pairedSamples()).append(',').append(result.originalAccuracy()).append(',').append(result.variantAccuracy())
+                    .append(',').append(result.accuracyDrop()).append(',').append(result.flips().size()).append('\n');
+        }
+        writeAtomically(dir.resolve("accuracy.csv"), accuracy.toString());
+        writeAtomically(dir.resolve("per_class.csv"), perClass.toString());
+        writeAtomically(dir.resolve("confusion.csv"), confusion.toString());
+        writeAtomically(dir.resolve("comparisons.csv"), comparisonTable.toString());
+    }
+
+    /**
+     * Prints one Markdown table row per model, with the accuracy (in percent, two decimals) on each input
+     * as a column, in the layout of a paper's results table: {@code | Model | Original | red | ... |}.
+     */
+    void printTable(PrintWriter out) {
+        StringBuilder header = new StringBuilder("| Model |");
+        StringBuilder rule = new StringBuilder("| --- |");
+        StringBuilder row = new StringBuilder("| ").append(model.getFileName()).append(" |");
+        for (int i = 0; i < datasets.size(); i++) {
+            header.append(' ').append(i == 0 ? "Original" : datasets.get(i).name()).append(" |");
+            rule.append(" ---: |");
+            row.append(String.format(java.util.Locale.ROOT, " %.2f |", 100 * datasets.get(i).report().accuracy()));
+        }
+        out.println(header);
+        out.println(rule);
+        out.println(row);
+        out.flush();
+    }
+
+    private static String csv(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n") ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".partial");
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256, which every Java platform must provide", e);
         }
     }
 

@@ -77,6 +77,30 @@ class EvalClsCommandTest {
     }
 
     @Test
+    void resultsFolderAndTable() throws Exception {
+        Path model = SharedData.fixture("models/cifar10/cifar_base_kw.onnx");
+        Path images = SharedData.fixture("cifar10/test_images_jpg");
+        Path original = copyClasses(images, folder.resolve("original"));
+        Path red = copyClasses(images, folder.resolve("red"));
+        Path results = folder.resolve("results");
+
+        int exit = run("eval-cls", "--model", model.toString(), "--spec", spec("cifar_base_kw"), "--in", original.toString(),
+                "--in", red.toString(), "--device", "cpu", "--out", results.toString(), "--table");
+
+        assertEquals(ExitCodes.SUCCESS, exit, err.toString());
+        String[] lines = out.toString().split("\\R");
+        assertEquals("| Model | Original | red |", lines[0]);
+        assertTrue(lines[2].startsWith("| cifar_base_kw.onnx | "), lines[2]);
+        JsonNode document = new ObjectMapper().readTree(results.resolve("results.json").toFile());
+        assertEquals(64, document.get("run").get("modelSha256").asText().length());
+        // Two inputs of 60 images each: a header line and one line per input.
+        assertEquals(3, Files.readAllLines(results.resolve("accuracy.csv")).size());
+        assertEquals("original,red,60,", Files.readAllLines(results.resolve("comparisons.csv")).get(1).substring(0, 16));
+        assertTrue(Files.isRegularFile(results.resolve("per_class.csv")));
+        assertTrue(Files.isRegularFile(results.resolve("confusion.csv")));
+    }
+
+    @Test
     void cudaWithoutGpuExitsBeforeInference() throws Exception {
         assumeFalse(DeviceChecks.cudaUsable(), "a CUDA GPU is usable here");
         Path model = SharedData.fixture("models/cifar10/resnet_2b.onnx");
