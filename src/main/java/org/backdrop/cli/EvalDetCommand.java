@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
@@ -52,11 +53,23 @@ final class EvalDetCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Option(names = "--gt", required = true, paramLabel = "FILE", description = "Ground truth in COCO instances JSON.")
+    @Option(names = "--gt", paramLabel = "FILE", description = "Ground truth in COCO instances JSON (with --dt).")
     Path groundTruthFile;
 
-    @Option(names = "--dt", required = true, paramLabel = "FILE", description = "Detections in COCO results JSON: a list of {image_id, category_id, bbox, score[, segmentation]}.")
+    @Option(names = "--dt", paramLabel = "FILE", description = "Detections in COCO results JSON: a list of {image_id, category_id, bbox, score[, segmentation]}.")
     Path detectionsFile;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "An ONNX detector to run on each --in dataset instead of --gt/--dt (box evaluation).")
+    Path model;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "The detector's spec (default: beside the model, net.onnx -> net.spec.json).")
+    Path modelSpecFile;
+
+    @Option(names = "--in", paramLabel = "DATASET", description = "With --model: a dataset to evaluate on; repeat for the original and each variant.")
+    List<Path> inputs;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "With --model: auto, cpu or cuda (default: ${DEFAULT-VALUE}).")
+    String device;
 
     @Option(names = "--iou-type", paramLabel = "TYPE", defaultValue = "bbox", description = "bbox (box IoU) or segm (mask IoU). Default: ${DEFAULT-VALUE}.")
     IouTypeOption iouType;
@@ -78,6 +91,15 @@ final class EvalDetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (model != null) {
+            if (groundTruthFile != null || detectionsFile != null || inputs == null || inputs.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--model needs one or more --in datasets and no --gt or --dt");
+            }
+            return new DetectorEvaluation(spec, model, modelSpecFile, inputs, device, params(), json).call();
+        }
+        if (groundTruthFile == null || detectionsFile == null) {
+            throw new ParameterException(spec.commandLine(), "give --gt FILE and --dt FILE, or --model FILE with --in DATASET");
+        }
         CocoEvalParams params = params();
         long start = System.nanoTime();
         CocoGroundTruth groundTruth;
@@ -162,7 +184,7 @@ final class EvalDetCommand implements Callable<Integer> {
         }
     }
 
-    private static ObjectNode document(CocoSummary summary, CocoEvaluation evaluation) {
+    static ObjectNode document(CocoSummary summary, CocoEvaluation evaluation) {
         ObjectNode document = JsonOutput.mapper().createObjectNode();
         double[] stats = summary.stats();
         for (int i = 0; i < stats.length; i++) {
