@@ -15,7 +15,7 @@ import org.backdrop.background.OtherSampleBackground;
 import org.backdrop.background.SceneBackground;
 
 /**
- * Where each output's background came from, as the manifest records it: the donor sample for methods
+ * The origin of each output's background, as the manifest records it: the donor sample for methods
  * that borrow another sample's background, the photo for scenes, the group and photo for correlated
  * backgrounds, and the method's name otherwise. A variant's sources are kept in
  * {@code .backdrop-sources-<variant>.txt} in the output folder, one line per kept sample, so that a

@@ -21,7 +21,7 @@ import org.backdrop.model.ModelException;
 /**
  * Runs a detector over every sample of a dataset and returns COCO detections whose image ids follow
  * {@link DatasetGroundTruth} (sample position plus one). A detection's class is matched to the
- * dataset's category of the same name, ignoring case; detections of classes the dataset lacks are
+ * dataset's category of the same name, ignoring case. Detections of classes the dataset lacks are
  * dropped, because COCO evaluation would drop them too.
  */
 public final class DetectorRunner {
