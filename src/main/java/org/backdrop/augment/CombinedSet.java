@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.backdrop.ProgressListener;
+import org.backdrop.background.BackgroundUnavailableException;
 import org.backdrop.background.Backgrounds;
 import org.backdrop.background.Compositor;
 import org.backdrop.dataset.Dataset;
@@ -76,7 +77,15 @@ final class CombinedSet {
             @Override
             public RgbImage load(Dataset unused, Sample sample) throws IOException {
                 Source source = sources.get(sample.id());
-                return source.render == null ? originals.load(dataset, source.original) : source.render.get();
+                if (source.render == null) {
+                    return originals.load(dataset, source.original);
+                }
+                try {
+                    return source.render.get();
+                } catch (BackgroundUnavailableException e) {
+                    // Writers skip a sample whose pixels cannot be loaded and list it with this reason.
+                    throw new IOException(e.getMessage(), e);
+                }
             }
 
             @Override
@@ -91,8 +100,9 @@ final class CombinedSet {
         return report.written();
     }
 
+    /** Returns the sample under the id {@code <variant>_<id>}, its image file placed in a folder named after the variant. */
     private static Sample renamed(Sample sample, String variant) {
-        ImageRef image = sample.image() instanceof ImageRef.CifarRecord record ? record : new ImageRef.File(sample.image().describe());
+        ImageRef image = sample.image() instanceof ImageRef.CifarRecord record ? record : new ImageRef.File(variant + "/" + sample.image().describe());
         return new Sample(variant + "_" + sample.id(), image, sample.width(), sample.height(), sample.labels(), sample.annotations());
     }
 

@@ -69,6 +69,34 @@ class AugmentCommandTest {
     }
 
     @Test
+    void combinedCocoSetHasEveryImage() throws Exception {
+        Path out = folder.resolve("out");
+
+        CliRunner.Result result = CliRunner.run("augment", "--in", SharedData.fixture("coco/icevision_coco2017_subset").toString(),
+                "--out", out.toString(), "--backgrounds", "red", "--combine", "original,red", "--seed", "5", "--json");
+
+        // 6 originals and the 5 images with masks in red, each its own file.
+        assertEquals(ExitCodes.SKIPPED, result.exitCode(), result.err());
+        JsonNode combined = InspectCommandTest.inspect(0, out.resolve("combined"));
+        assertEquals(11, combined.get("images").asInt());
+        try (var files = Files.walk(out.resolve("combined/images"))) {
+            assertEquals(11, files.filter(Files::isRegularFile).count());
+        }
+    }
+
+    @Test
+    void combineSkipsSamplesWithoutDonor() throws Exception {
+        Path out = folder.resolve("out");
+
+        // The VOC fixture has one sample with masks, so mixed-rand finds no other image to borrow from.
+        CliRunner.Result result = CliRunner.run("augment", "--in", SharedData.fixture("voc/icevision_voc2012").toString(),
+                "--out", out.toString(), "--backgrounds", "mixed-rand", "--combine", "original,mixed-rand", "--seed", "5", "--json");
+
+        assertEquals(ExitCodes.SKIPPED, result.exitCode(), result.err());
+        assertTrue(Files.isRegularFile(out.resolve("manifest.json")));
+    }
+
+    @Test
     void backgroundListKeepsGaussianArguments() {
         assertEquals(List.of("red", "noise-gaussian=120,30", "scenes=/photos"),
                 AugmentCommand.splitBackgrounds("red, noise-gaussian=120,30,scenes=/photos"));

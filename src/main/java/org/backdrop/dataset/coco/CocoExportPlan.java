@@ -74,7 +74,7 @@ final class CocoExportPlan {
             }
             annotationIdsUsable = annotationIdsUsable && sample.labels().isEmpty();
 
-            fileNames[i] = fileName(sample.image());
+            fileNames[i] = fileName(sample.image(), images.file(dataset, sample).isEmpty());
             ImageRef earlier = imagesByFileName.putIfAbsent(fileNames[i], sample.image());
             if (earlier != null && !earlier.equals(sample.image())) {
                 throw new DatasetException("images " + earlier.describe() + " and " + sample.image().describe()
@@ -121,7 +121,12 @@ final class CocoExportPlan {
         }
     }
 
-    private static String fileName(ImageRef image) {
+    /**
+     * Returns the output file name: a file's own relative path when it is copied, the same path with a
+     * {@code .png} extension when its pixels are encoded (augmented variants), and a name built from
+     * the batch and index for CIFAR records.
+     */
+    private static String fileName(ImageRef image, boolean encoded) {
         if (image instanceof ImageRef.CifarRecord record) {
             String batch = record.batchFile().replace('\\', '/');
             String name = batch.substring(batch.lastIndexOf('/') + 1);
@@ -129,7 +134,13 @@ final class CocoExportPlan {
             String stem = dot > 0 ? name.substring(0, dot) : name;
             return String.format("%s_%05d.png", stem, record.index());
         }
-        return ((ImageRef.File) image).path().replace('\\', '/');
+        String path = ((ImageRef.File) image).path().replace('\\', '/');
+        if (!encoded) {
+            return path;
+        }
+        int slash = path.lastIndexOf('/');
+        int dot = path.lastIndexOf('.');
+        return (dot > slash ? path.substring(0, dot) : path) + ".png";
     }
 
     private static void sizeOf(Dataset dataset, Sample sample, SampleImages images, int[] widths, int[] heights, int index)
