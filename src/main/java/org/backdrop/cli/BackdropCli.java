@@ -28,6 +28,21 @@ public final class BackdropCli implements Runnable {
         CommandLine.usage(this, System.err);
     }
 
+    /**
+     * Prints {@code {"error", "exitCode"}} on standard output when the failed command was run with
+     * {@code --json}, so that scripts always read one JSON document.
+     */
+    private static void printJsonError(CommandLine failed, CommandLine.ParseResult parseResult, String message) {
+        CommandLine.ParseResult leaf = parseResult;
+        while (leaf.subcommand() != null) {
+            leaf = leaf.subcommand();
+        }
+        if (leaf.hasMatchedOption("--json")) {
+            JsonOutput.print(failed.getCommandSpec(),
+                    JsonOutput.mapper().createObjectNode().put("error", message).put("exitCode", ExitCodes.INVALID_INPUT));
+        }
+    }
+
     /** Runs the command in {@code args} and returns its exit code (see {@link ExitCodes}). */
     public static int execute(String[] args, StudioOpener studioOpener) {
         return commandLine(studioOpener).execute(args);
@@ -55,6 +70,7 @@ public final class BackdropCli implements Runnable {
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             if (exception instanceof InvalidInputException) {
                 LOG.error("{}", exception.getMessage());
+                printJsonError(failed, parseResult, exception.getMessage());
                 return ExitCodes.INVALID_INPUT;
             }
             throw exception;

@@ -13,6 +13,7 @@ import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.DatasetImages;
 import org.backdrop.dataset.DatasetWriters;
+import org.backdrop.dataset.ImageValidator;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.WriteReport;
 import org.slf4j.Logger;
@@ -73,7 +74,9 @@ final class ConvertCommand implements Callable<Integer> {
             throw new InvalidInputException(out + ": --out must be a folder, but a file of that name exists");
         }
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
-        Dataset dataset = input.read(progress);
+        Dataset read = input.read(progress);
+        // A file that is truncated or not an image would be copied as it is; check every image first.
+        Dataset dataset = ImageValidator.validate(read, ImageValidator.Options.defaults(), progress);
 
         List<InvalidSample> skipped = new ArrayList<>(dataset.invalid());
         int written;

@@ -21,6 +21,9 @@ final class ModelSources {
      * ({@code net.onnx} → {@code net.spec.json}).
      */
     static ModelSpec readSpec(Path model, Path specFile) {
+        if (!Files.isRegularFile(model)) {
+            throw new InvalidInputException(model + ": model file not found; give the path of an .onnx file");
+        }
         Path file = specFile != null ? specFile : ModelSpecReader.specBeside(model);
         if (specFile == null && !Files.exists(file)) {
             throw new InvalidInputException(file + ": model spec not found; write one beside the model or give its path"

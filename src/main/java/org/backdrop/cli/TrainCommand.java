@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
     float learningRate;
 
     @Option(names = "--schedule", paramLabel = "NAME", defaultValue = "step", converter = ScheduleConverter.class,
-            description = "step (divide by 10 at 50% and 75% of the epochs) or cosine (default: ${DEFAULT-VALUE}).")
+            description = "step (divide by 10 at 50%% and 75%% of the epochs) or cosine (default: ${DEFAULT-VALUE}).")
     LearningRateSchedule.Kind schedule;
 
     @Option(names = "--momentum", paramLabel = "M", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")

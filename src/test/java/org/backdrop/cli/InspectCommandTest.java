@@ -117,10 +117,19 @@ class InspectCommandTest {
 
     @Test
     void unreadableDatasetExitsWithTwo() {
-        CliRunner.Result result = CliRunner.run("inspect", folder.toString(), "--json");
+        CliRunner.Result result = CliRunner.run("inspect", folder.toString());
 
         assertEquals(ExitCodes.INVALID_INPUT, result.exitCode());
         assertEquals("", result.out());
+    }
+
+    @Test
+    void jsonRunPrintsErrorDocument() throws Exception {
+        CliRunner.Result result = CliRunner.run("inspect", folder.resolve("nothing").toString(), "--json");
+
+        assertEquals(ExitCodes.INVALID_INPUT, result.exitCode());
+        assertEquals(2, result.json().get("exitCode").asInt());
+        assertTrue(result.json().get("error").asText().contains("dataset not found"), result.out());
     }
 
     @Test

@@ -92,12 +92,33 @@ public final class FolderWriter implements ReportingDatasetWriter {
         return report.build();
     }
 
-    private static void writeSample(Dataset dataset, Sample sample, SampleImages images, Map<Integer, String> folders, FileNames fileNames,
-            Path outDir) throws IOException, SampleSkippedException {
-        if (sample.labels().size() != 1) {
+    /**
+     * Returns the sample's class folder: its one image label, or for a detection sample without labels
+     * the category of its largest object that is not a crowd region, as the ImageNet-9 layout files an
+     * image under its object's class with the boxes beside it.
+     */
+    private static int classOf(Sample sample) throws SampleSkippedException {
+        if (sample.labels().size() == 1) {
+            return sample.labels().get(0);
+        }
+        if (!sample.labels().isEmpty()) {
             throw new SampleSkippedException("has " + sample.labels().size() + " labels; an image folder sample needs exactly one class");
         }
-        int label = sample.labels().get(0);
+        Annotation largest = null;
+        for (Annotation annotation : sample.annotations()) {
+            if (!annotation.crowd() && (largest == null || annotation.box().area() > largest.box().area())) {
+                largest = annotation;
+            }
+        }
+        if (largest == null) {
+            throw new SampleSkippedException("has no label and no object; an image folder sample needs a class");
+        }
+        return largest.categoryId();
+    }
+
+    private static void writeSample(Dataset dataset, Sample sample, SampleImages images, Map<Integer, String> folders, FileNames fileNames,
+            Path outDir) throws IOException, SampleSkippedException {
+        int label = classOf(sample);
         String folder = folders.get(label);
         if (folder == null) {
             throw new SampleSkippedException("label " + label + " is not one of the dataset's category ids");

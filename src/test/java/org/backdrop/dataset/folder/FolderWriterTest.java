@@ -92,14 +92,28 @@ class FolderWriterTest {
     }
 
     @Test
-    void sampleWithoutLabelIsSkipped() throws Exception {
+    void detectionSampleGoesToLargestObjectClass() throws Exception {
         Dataset voc = new VocReader().read(SharedData.fixture("voc/icevision_voc2012"), ReadOptions.defaults(), ProgressListener.NONE);
 
         WriteReport report = write(voc, folder.resolve("out"));
 
+        // 2007_000063: the chair's box (354 x 375) is larger than the dog's (257 x 161).
+        // 2011_003353 has one object, a person.
+        assertEquals(2, report.written());
+        assertTrue(Files.isRegularFile(folder.resolve("out/chair/2007_000063.jpg")));
+        assertTrue(Files.isRegularFile(folder.resolve("out/person/2011_003353.jpg")));
+    }
+
+    @Test
+    void sampleWithoutLabelOrObjectIsSkipped() throws Exception {
+        FolderReaderTest.writeImage(folder, "a.png", 4, 4);
+        Dataset dataset = new Dataset(DatasetFormat.COCO, folder, List.of(new Category(0, "thing")),
+                List.of(new Sample("a", new ImageRef.File("a.png"), 4, 4, List.of(), List.of())), List.of());
+
+        WriteReport report = write(dataset, folder.resolve("out"));
+
         assertEquals(0, report.written());
-        assertEquals(2, report.skipped().size());
-        assertEquals("has 0 labels; an image folder sample needs exactly one class", report.skipped().get(0).reason());
+        assertEquals("has no label and no object; an image folder sample needs a class", report.skipped().get(0).reason());
     }
 
     @Test
