@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Evaluate COCO detections (AP and AR at IoU 0.50:0.95) against COCO ground truth, with pycocotools' numbers.",
             "Without --json, prints the 12 summary lines as pycocotools does."
-        })
+        },
+        footer = {"", "Exit codes: 0 success, 1 wrong usage, 2 invalid input (the message names the file and record)."})
 final class EvalDetCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvalDetCommand.class);

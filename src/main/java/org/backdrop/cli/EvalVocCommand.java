@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             "Evaluate PASCAL VOC detections: AP per class and mAP, with the numbers of py-faster-rcnn's voc_eval.",
             "The detections folder holds one file per class, named <class>.txt, det_test_<class>.txt or comp4_det_test_<class>.txt,"
                     + " with lines <image> <score> <xmin> <ymin> <xmax> <ymax>."
-        })
+        },
+        footer = {"", "Exit codes: 0 success, 1 wrong usage, 2 invalid input (the message names the file and record)."})
 final class EvalVocCommand implements Callable<Integer> {
 
     /** The values {@code --metric} accepts. */

@@ -114,7 +114,9 @@ public final class VocWriter implements ReportingDatasetWriter {
         List<VocObject> objects = new ArrayList<>();
         for (int k = 0; k < sample.annotations().size(); k++) {
             Annotation annotation = sample.annotations().get(k);
-            objects.add(new VocObject(names.get(k), annotation.box(), annotation.difficult(), annotation.truncated(), annotation.attributes()));
+            // VOC has no crowd regions; its difficult flag is the closest meaning, since evaluation ignores both.
+            boolean difficult = annotation.difficult() || annotation.crowd();
+            objects.add(new VocObject(names.get(k), annotation.box(), difficult, annotation.truncated(), annotation.attributes()));
         }
         VocAnnotationFile annotationFile = new VocAnnotationFile(image.fileName(), image.width(), image.height(), segmented, objects);
         AtomicFiles.write(SafePaths.resolveInside(outDir, VocLayout.ANNOTATIONS + "/" + id + ".xml"), VocXmlWriter.write(annotationFile));
