@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.backdrop.segment.MaskFilter;
 
 /**
- * What an augmentation run does.
+ * The settings of an augmentation run.
  *
  * @param backgrounds background method names as {@link org.backdrop.background.Backgrounds#parse} reads
  *     them, one output dataset each

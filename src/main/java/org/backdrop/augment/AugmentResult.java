@@ -5,7 +5,7 @@ import java.util.List;
 import org.backdrop.dataset.InvalidSample;
 
 /**
- * What an augmentation run wrote.
+ * The outcome of an augmentation run: the datasets it wrote, the samples it skipped and its manifest.
  *
  * @param variants one entry per output dataset, the combined set last when there is one
  * @param skipped every sample left out, with the reason, in dataset order

@@ -19,7 +19,7 @@ import org.backdrop.mask.Segmentations;
  * <p>The classification view is the union of a sample's instance masks; the detection view keeps each
  * instance separately ({@link #instanceMasks}). Crowd regions are part of the union, because their
  * pixels are object pixels too. PASCAL VOC's void pixels (index 255: object borders and regions the
- * annotators left undecided) are neither object nor background; by default they join the object, so
+ * annotators left undecided) are neither object nor background. By default they join the object, so
  * that no border of the old background stays around the object after compositing.
  */
 public final class AnnotationMaskSource implements MaskSource {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MaskFilterTest {
 
-    /** A 32x32 mask with its first 150 pixels in column-major order set: the run counts say so directly. */
+    /** A 32x32 mask with its first 150 pixels in column-major order set, as the run counts state directly. */
     private static final Rle OBJECT_150 = new Rle(32, 32, new int[] {0, 150, 1024 - 150});
     private static final Rle OBJECT_149 = new Rle(32, 32, new int[] {0, 149, 1024 - 149});
 

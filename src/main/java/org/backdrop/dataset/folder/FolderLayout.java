@@ -42,7 +42,7 @@ final class FolderLayout {
     }
 
     /**
-     * Returns true when {@code root} holds image files directly, no subfolder, no JSON file or CIFAR-10
+     * Returns true when {@code root} contains image files directly, no subfolder, no JSON file or CIFAR-10
      * batch, and no VOC folder: a plain folder of unlabelled images.
      */
     static boolean looksLikeLooseImages(Path root) throws IOException {

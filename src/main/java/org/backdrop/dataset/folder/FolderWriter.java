@@ -93,9 +93,9 @@ public final class FolderWriter implements ReportingDatasetWriter {
     }
 
     /**
-     * Returns the sample's class folder: its one image label, or for a detection sample without labels
-     * the category of its largest object that is not a crowd region, as the ImageNet-9 layout files an
-     * image under its object's class with the boxes beside it.
+     * Returns the sample's class: its one image label, or for a detection sample without labels the
+     * category of its largest object that is not a crowd region. The ImageNet-9 layout likewise files an
+     * image under its object's class, with the boxes beside it.
      */
     private static int classOf(Sample sample) throws SampleSkippedException {
         if (sample.labels().size() == 1) {
