@@ -19,7 +19,7 @@ import org.backdrop.mask.Rle;
  *
  * <p>Each variant reads every sample again, so when all decoded images and masks fit in
  * {@link #CACHE_BUDGET_BYTES} (CIFAR-10's 50,000 images need about 200 MB) they are kept after the first
- * read. Larger datasets are decoded on each request, and memory holds only the RLE masks.
+ * read. Larger datasets are decoded on each request, and memory keeps only the RLE masks.
  */
 public final class AugmentPool implements SamplePool {
 
@@ -125,7 +125,7 @@ public final class AugmentPool implements SamplePool {
     }
 
     /**
-     * Returns the box around the sample's mask, computed once per sample because every variant asks for
+     * Returns the box around the sample's mask, computed once per sample because every variant requests
      * it. The mask covers the annotated objects, so this is their enclosing box to the pixel.
      */
     @Override

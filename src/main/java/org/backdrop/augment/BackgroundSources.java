@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import org.backdrop.background.BackgroundRequest;
 import org.backdrop.background.CorrelatedBackground;
 import org.backdrop.background.OtherSampleBackground;
 import org.backdrop.background.SceneBackground;
+import org.backdrop.dataset.AtomicFiles;
 
 /**
  * The origin of each output's background, as the manifest records it: the donor sample for methods
@@ -56,11 +56,7 @@ final class BackgroundSources {
         for (String source : sources) {
             text.append(source == null ? "not written" : source.replace('\n', ' ')).append('\n');
         }
-        Path file = file(outDir, variant);
-        Files.createDirectories(outDir);
-        Path temporary = file.resolveSibling(file.getFileName() + ".partial");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file(outDir, variant), text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads the sources a run saved for {@code variant}, or empty when it saved none. */

@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.backdrop.background.Background;
+import org.backdrop.dataset.AtomicFiles;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.InvalidSample;
 
@@ -68,10 +66,14 @@ final class Manifest {
 
     /** Writes the manifest through a temporary file and an atomic rename; {@code outDir} contains the recorded sources. */
     void write(Path file, Path outDir) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".partial");
-        try (OutputStream out = Files.newOutputStream(temporary);
-                JsonGenerator json = new JsonFactory(MAPPER).createGenerator(out, JsonEncoding.UTF8)) {
+        try (AtomicFiles.PendingFile pending = AtomicFiles.open(file.toAbsolutePath())) {
+            writeDocument(pending, outDir);
+            pending.commit();
+        }
+    }
+
+    private void writeDocument(AtomicFiles.PendingFile pending, Path outDir) throws IOException {
+        try (JsonGenerator json = new JsonFactory(MAPPER).createGenerator(pending.stream(), JsonEncoding.UTF8)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeStringField("tool", "backdrop");
@@ -97,7 +99,6 @@ final class Manifest {
             json.writeEndArray();
             json.writeEndObject();
         }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void writeVariants(JsonGenerator json) throws IOException {

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.backdrop.dataset.AtomicFiles;
 import org.backdrop.dataset.InvalidSample;
 
 /**
@@ -90,9 +90,6 @@ final class RunState {
             ArrayNode skipped = entry.putArray("skipped");
             done.skipped().forEach(sample -> skipped.addObject().put("file", sample.file()).put("reason", sample.reason()));
         });
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(FILE_NAME + ".partial");
-        MAPPER.writeValue(temporary.toFile(), root);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, MAPPER.writeValueAsBytes(root));
     }
 }

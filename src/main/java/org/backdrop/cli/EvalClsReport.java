@@ -8,11 +8,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.backdrop.dataset.AtomicFiles;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.eval.classification.BackgroundGap;
 import org.backdrop.eval.classification.ClassificationReport;
@@ -112,9 +112,7 @@ record EvalClsReport(Path model, ModelSpec modelSpec, InferenceDevice device, Li
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".partial");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256(Path file) throws IOException {

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backdrop.dataset.AtomicFiles;
 import org.backdrop.mask.Rle;
 
 /**
@@ -43,12 +41,8 @@ public final class MasksFile {
 
     /** Writes {@code entries} to {@code file} through a temporary file, so a crash leaves no partial file. */
     public static void write(Path file, List<Entry> entries) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary);
-                    JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (AtomicFiles.PendingFile pending = AtomicFiles.open(file.toAbsolutePath())) {
+            try (JsonGenerator json = new JsonFactory().createGenerator(pending.stream(), JsonEncoding.UTF8)) {
                 json.useDefaultPrettyPrinter();
                 json.writeStartArray();
                 for (Entry entry : entries) {
@@ -56,9 +50,7 @@ public final class MasksFile {
                 }
                 json.writeEndArray();
             }
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
+            pending.commit();
         }
     }
 
