@@ -17,6 +17,7 @@ import org.backdrop.dataset.cifar.CifarReader;
 import org.backdrop.mask.Rle;
 import org.backdrop.segment.MaskFilter;
 import org.backdrop.segment.MasksFile;
+import org.backdrop.testing.TempFolders;
 
 /**
  * Times {@code augment} on a CIFAR-10-shaped dataset: 50,000 generated 32x32 records in 5 binary batches,
@@ -38,7 +39,7 @@ public final class AugmentBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         Path work = Files.createTempDirectory("augment-bench");
-        System.out.println("work folder (for augment_numpy.py): " + work);
+        System.out.println("work folder: " + work + " (run with -Dbench.keep=true to keep it for augment_numpy.py)");
         Path input = Files.createDirectories(work.resolve("cifar"));
         writeBatches(input);
         Dataset dataset = new CifarReader().read(input, ReadOptions.defaults(), ProgressListener.NONE);
@@ -54,9 +55,15 @@ public final class AugmentBenchmark {
             new AugmentJob(input, dataset, options).run(out, ProgressListener.NONE);
             seconds[run] = (System.nanoTime() - start) / 1e9;
             System.out.printf("run %d: %.2f s%n", run + 1, seconds[run]);
+            TempFolders.deleteTree(out);
         }
         Arrays.sort(seconds);
         System.out.printf("median of %d runs with %d threads: %.2f s for %d images x 5 variants%n", runs, threads, seconds[runs / 2], RECORDS);
+        if (Boolean.getBoolean("bench.keep")) {
+            System.out.println("kept the input for augment_numpy.py in " + work + "; delete it afterwards");
+        } else {
+            TempFolders.deleteTree(work);
+        }
     }
 
     /** Writes 5 batches of 10,000 records: noise backgrounds with a brighter square object of random size. */

@@ -23,6 +23,7 @@ import org.backdrop.image.RgbImage;
 import org.backdrop.mask.Rle;
 import org.backdrop.segment.MaskFilter;
 import org.backdrop.segment.MasksFile;
+import org.backdrop.testing.TempFolders;
 
 /**
  * Compares {@code augment} on VOC-sized JPEGs with the codec cost alone: decoding every image and
@@ -60,11 +61,14 @@ public final class VocAugmentBenchmark {
             new AugmentJob(input, dataset, options).run(work.resolve("augment-" + run), ProgressListener.NONE);
             augment[run] = (System.nanoTime() - start) / 1e9;
             System.out.printf("run %d: codec %.2f s, augment %.2f s, ratio %.2f%n", run + 1, codec[run], augment[run], augment[run] / codec[run]);
+            TempFolders.deleteTree(work.resolve("codec-" + run));
+            TempFolders.deleteTree(work.resolve("augment-" + run));
         }
         Arrays.sort(codec);
         Arrays.sort(augment);
         System.out.printf("median of %d runs, %d images, %d threads: codec %.2f s, augment %.2f s, ratio %.2f%n",
                 runs, dataset.samples().size(), threads, codec[runs / 2], augment[runs / 2], augment[runs / 2] / codec[runs / 2]);
+        TempFolders.deleteTree(work);
     }
 
     /**
