@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.backdrop.ProgressListener;
+import org.backdrop.model.djl.PyTorchEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
