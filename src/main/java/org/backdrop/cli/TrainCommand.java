@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         name = "train",
         description = {"Train a classifier from scratch on one or more datasets and evaluate it on test sets after every epoch.",
             "The run folder gets metrics.jsonl (one JSON object per epoch), checkpoints/ (the last finished epoch),",
-            "and at the end model-NNNN.params (DJL parameters) with model.json (architecture, input size, mean, std, class names)."},
+            "and at the end model.pt (TorchScript) with model.spec.json (its model spec, for eval-cls),",
+            "and model-NNNN.params (DJL parameters) with model.json (architecture, input size, mean, std, class names)."},
         footer = {"", "Exit codes: 0 success (or cancelled with the last checkpoint kept), 1 wrong usage, 2 invalid input."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -118,8 +119,8 @@ final class TrainCommand implements Callable<Integer> {
             JsonOutput.print(spec, document(result));
         } else {
             PrintWriter output = spec.commandLine().getOut();
-            output.printf("Trained %d epochs on %s; model spec: %s%n", result.completedEpochs(), result.device(),
-                    result.model().map(Path::toString).orElse("none (cancelled)"));
+            output.printf("Trained %d epochs on %s; TorchScript model: %s%n", result.completedEpochs(), result.device(),
+                    result.torchScript().map(Path::toString).orElse("none (cancelled)"));
             output.flush();
         }
         return ExitCodes.SUCCESS;
@@ -158,6 +159,10 @@ final class TrainCommand implements Callable<Integer> {
         root.put("device", result.device());
         root.put("out", result.out().toString());
         result.model().ifPresent(model -> root.put("model", model.toString()));
+        result.torchScript().ifPresent(file -> {
+            root.put("torchScript", file.toString());
+            root.put("spec", file.resolveSibling("model.spec.json").toString());
+        });
         return root;
     }
 

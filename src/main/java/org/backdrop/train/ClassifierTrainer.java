@@ -178,7 +178,7 @@ public final class ClassifierTrainer {
             RunFolder run, ProgressListener progress, EpochListener listener) {
 
         TrainingResult run(Model model, Trainer trainer, ClassNames classes, Optional<RunFolder.CheckpointState> resumed, Device device)
-                throws IOException, TranslateException, MalformedModelException {
+                throws IOException, TranslateException, MalformedModelException, TrainingException {
             int firstEpoch = resumed.map(RunFolder.CheckpointState::epoch).orElse(0) + 1;
             long step = resumed.map(RunFolder.CheckpointState::step).orElse(0L);
             Optional<EpochMetrics> last = resumed.map(RunFolder.CheckpointState::metrics);
@@ -223,11 +223,15 @@ public final class ClassifierTrainer {
             String paramsFile = String.format("model-%04d.params", options.epochs());
             Path spec = run.writeModelSpec(paramsFile, options.architecture(), classes.names(), normalization, options.epochs(),
                     options.seed(), Engine.getEngine(ENGINE).getVersion());
-            return new TrainingResult(options.epochs(), last, device.toString(), run.root(), Optional.of(spec), false);
+            Path torchScript = run.root().resolve(RunFolder.TORCHSCRIPT);
+            TorchScriptExport.write(model.getBlock(), options.architecture(), torchScript);
+            run.writeTorchScriptSpec(options.architecture(), classes.names(), normalization, options.epochs(), options.seed());
+            LOG.info("Wrote {} and {}", torchScript, run.root().resolve(RunFolder.TORCHSCRIPT_SPEC));
+            return new TrainingResult(options.epochs(), last, device.toString(), run.root(), Optional.of(spec), Optional.of(torchScript), false);
         }
 
         private TrainingResult cancelled(int completed, Optional<EpochMetrics> last, Device device) {
-            return new TrainingResult(completed, last, device.toString(), run.root(), Optional.empty(), true);
+            return new TrainingResult(completed, last, device.toString(), run.root(), Optional.empty(), Optional.empty(), true);
         }
 
         private Totals trainEpoch(Trainer trainer, SampleDataset data, int images, int epoch, long firstStep)

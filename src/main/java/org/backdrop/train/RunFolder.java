@@ -27,7 +27,10 @@ import org.backdrop.dataset.AtomicFiles;
  *       statistics included), {@code optimizer.ndlist} (momentum buffers) and {@code state.json};
  *   <li>{@code checkpoints/latest}: the number of the newest complete checkpoint, written last, so a
  *       crash while saving leaves the previous checkpoint in force;
- *   <li>{@code model-NNNN.params} and {@code model.json}: the final model and its spec.
+ *   <li>{@code model-NNNN.params} and {@code model.json}: the final model as DJL parameters and the
+ *       description DJL code needs to rebuild it;
+ *   <li>{@code model.pt} and {@code model.spec.json}: the final model as TorchScript and its model spec,
+ *       which {@code eval-cls} and PyTorch load.
  * </ul>
  */
 final class RunFolder {
@@ -36,6 +39,8 @@ final class RunFolder {
     static final String PARAMS = "model.params";
     static final String OPTIMIZER = "optimizer.ndlist";
     static final String STATE = "state.json";
+    static final String TORCHSCRIPT = "model.pt";
+    static final String TORCHSCRIPT_SPEC = "model.spec.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -161,6 +166,36 @@ final class RunFolder {
         node.put("epochs", epochs);
         node.put("seed", seed);
         Path file = root.resolve("model.json");
+        AtomicFiles.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+        return file;
+    }
+
+    /**
+     * Writes {@code model.spec.json}, the model spec of {@code model.pt}: 32×32 RGB input scaled by 1/255
+     * and normalised with {@code normalization}, logits out, one per class of {@code classNames}.
+     */
+    Path writeTorchScriptSpec(Architecture architecture, List<String> classNames, Normalization normalization, int epochs, long seed)
+            throws IOException {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("description", architecture.cliName() + " trained by backdrop train for " + epochs + " epochs with seed " + seed);
+        node.put("task", "classification");
+        ObjectNode input = node.putObject("input");
+        input.put("name", "input");
+        input.putArray("shape").add(-1).add(3).add(TrainingOptions.INPUT_SIZE).add(TrainingOptions.INPUT_SIZE);
+        input.put("layout", "NCHW");
+        ObjectNode preprocessing = node.putObject("preprocessing");
+        preprocessing.put("colorOrder", "RGB");
+        preprocessing.put("scale", "1/255");
+        putNormalization(preprocessing, normalization);
+        ObjectNode resize = preprocessing.putObject("resize");
+        resize.put("rule", "stretch");
+        // NOTE: training shrinks larger images with area interpolation, which this names, but enlarges
+        // smaller ones bilinearly, and a spec names only one interpolation.
+        resize.put("interpolation", "area");
+        node.putObject("output").put("kind", "logits");
+        ArrayNode classes = node.putArray("classes");
+        classNames.forEach(classes::add);
+        Path file = root.resolve(TORCHSCRIPT_SPEC);
         AtomicFiles.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
         return file;
     }
