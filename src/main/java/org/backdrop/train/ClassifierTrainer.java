@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.backdrop.ProgressListener;
 import org.backdrop.model.djl.PyTorchEngine;
 import org.slf4j.Logger;
@@ -86,7 +87,7 @@ public final class ClassifierTrainer {
         }
 
         progress.progress(0, -1, "Reading training images");
-        Normalization normalization = resumed.isPresent() ? resumed.get().normalization() : Normalization.measure(training);
+        Normalization normalization = resumed.isPresent() ? resumed.get().normalization() : initialNormalization(options, training);
 
         Engine engine = PyTorchEngine.start();
         engine.setRandomSeed((int) options.seed());
@@ -98,9 +99,17 @@ public final class ClassifierTrainer {
         Session session = new Session(options, training, shares, testing, normalization, schedule, optimizer, run, progress, listener);
 
         try (Model model = Model.newInstance(options.architecture().cliName(), device, ENGINE)) {
-            model.setBlock(options.architecture().build(classes.size()));
-            if (resumed.isPresent()) {
-                loadCheckpoint(model, run.latestCheckpoint().orElseThrow());
+            if (options.architecture() == Architecture.TORCHSCRIPT) {
+                if (resumed.isPresent()) {
+                    TransferModel.load(model, run.latestCheckpoint().orElseThrow().resolve(RunFolder.TORCHSCRIPT));
+                } else {
+                    TransferModel.loadWithNewHead(model, options.transferFrom(), classes.size(), run.root().resolve("new-head.pt"));
+                }
+            } else {
+                model.setBlock(options.architecture().build(classes.size()));
+                if (resumed.isPresent()) {
+                    loadCheckpoint(model, run.latestCheckpoint().orElseThrow());
+                }
             }
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(optimizer)
@@ -156,6 +165,23 @@ public final class ClassifierTrainer {
         }
     }
 
+    /**
+     * Returns the normalisation of a new run: for a TorchScript network, the one its spec gives when a spec
+     * lies beside the file; otherwise the mean and standard deviation measured on the training images.
+     */
+    private static Normalization initialNormalization(TrainingOptions options, List<LabelledImages> training)
+            throws IOException, TrainingException {
+        if (options.architecture() == Architecture.TORCHSCRIPT) {
+            Normalization fromSpec = TransferModel.normalizationBeside(options.transferFrom());
+            if (fromSpec != null) {
+                LOG.info("Normalising inputs with the mean and std of the spec beside {}", options.transferFrom());
+                return fromSpec;
+            }
+            LOG.info("No spec beside {}; normalising inputs with the mean and std of the training images", options.transferFrom());
+        }
+        return Normalization.measure(training);
+    }
+
     private static Device chooseDevice(Engine engine) {
         if (engine.getGpuCount() > 0) {
             LOG.info("Training on gpu(0): the PyTorch engine {} sees {} CUDA device(s)", engine.getVersion(), engine.getGpuCount());
@@ -187,6 +213,9 @@ public final class ClassifierTrainer {
                 if (progress.isCancelled()) {
                     return cancelled(epoch - 1, last, device);
                 }
+                if (options.architecture() == Architecture.TORCHSCRIPT) {
+                    setBackboneFrozen(model, epoch);
+                }
                 long started = System.nanoTime();
                 EpochOrder order = EpochOrder.shuffled(training, shares, options.seed(), epoch);
                 SampleDataset data = SampleDataset.training(training, order, normalization, TrainingOptions.INPUT_SIZE,
@@ -217,17 +246,36 @@ public final class ClassifierTrainer {
                 last = Optional.of(metrics);
             }
 
-            model.setProperty("Epoch", Integer.toString(options.epochs()));
-            run.deleteFinalModels();
-            model.save(run.root(), "model");
-            String paramsFile = String.format("model-%04d.params", options.epochs());
-            Path spec = run.writeModelSpec(paramsFile, options.architecture(), classes.names(), normalization, options.epochs(),
-                    options.seed(), Engine.getEngine(ENGINE).getVersion());
             Path torchScript = run.root().resolve(RunFolder.TORCHSCRIPT);
-            TorchScriptExport.write(model.getBlock(), options.architecture(), torchScript);
+            Optional<Path> spec = Optional.empty();
+            if (options.architecture() == Architecture.TORCHSCRIPT) {
+                TransferModel.write(model, torchScript, true);
+            } else {
+                model.setProperty("Epoch", Integer.toString(options.epochs()));
+                run.deleteFinalModels();
+                model.save(run.root(), "model");
+                String paramsFile = String.format("model-%04d.params", options.epochs());
+                spec = Optional.of(run.writeModelSpec(paramsFile, options.architecture(), classes.names(), normalization, options.epochs(),
+                        options.seed(), Engine.getEngine(ENGINE).getVersion()));
+                TorchScriptExport.write(model.getBlock(), options.architecture(), torchScript);
+            }
             run.writeTorchScriptSpec(options.architecture(), classes.names(), normalization, options.epochs(), options.seed());
             LOG.info("Wrote {} and {}", torchScript, run.root().resolve(RunFolder.TORCHSCRIPT_SPEC));
-            return new TrainingResult(options.epochs(), last, device.toString(), run.root(), Optional.of(spec), Optional.of(torchScript), false);
+            return new TrainingResult(options.epochs(), last, device.toString(), run.root(), spec, Optional.of(torchScript), false);
+        }
+
+        /** Freezes the backbone of a TorchScript network during the first freeze epochs and unfreezes it after them. */
+        private void setBackboneFrozen(Model model, int epoch) {
+            boolean frozen = epoch <= options.freezeEpochs();
+            Set<String> backboneIds = TransferModel.backboneIds(model);
+            optimizer.setFrozen(frozen ? backboneIds : Set.of());
+            int backbone = backboneIds.size();
+            if (frozen && epoch == 1) {
+                LOG.info("Epochs 1 to {} train only the head ({}, {}); the backbone's {} parameters are frozen", options.freezeEpochs(),
+                        TransferModel.HEAD_WEIGHT, TransferModel.HEAD_BIAS, backbone);
+            } else if (!frozen && epoch == options.freezeEpochs() + 1 && options.freezeEpochs() > 0) {
+                LOG.info("Epoch {}: unfreezing the backbone's {} parameters", epoch, backbone);
+            }
         }
 
         private TrainingResult cancelled(int completed, Optional<EpochMetrics> last, Device device) {
@@ -285,8 +333,12 @@ public final class ClassifierTrainer {
 
         private void saveCheckpoint(Model model, ClassNames classes, int epoch, long step, EpochMetrics metrics) throws IOException {
             Path folder = run.newCheckpoint(epoch);
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve(RunFolder.PARAMS))))) {
-                model.getBlock().saveParameters(out);
+            if (options.architecture() == Architecture.TORCHSCRIPT) {
+                TransferModel.write(model, folder.resolve(RunFolder.TORCHSCRIPT), false);
+            } else {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve(RunFolder.PARAMS))))) {
+                    model.getBlock().saveParameters(out);
+                }
             }
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(folder.resolve(RunFolder.OPTIMIZER)))) {
                 optimizer.save(model.getBlock().getParameters(), out);

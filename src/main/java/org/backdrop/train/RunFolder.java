@@ -24,11 +24,12 @@ import org.backdrop.dataset.AtomicFiles;
  * <ul>
  *   <li>{@code metrics.jsonl}: one JSON object per finished epoch;
  *   <li>{@code checkpoints/epoch-NNNN/}: {@code model.params} (DJL parameters, batch-norm running
- *       statistics included), {@code optimizer.ndlist} (momentum buffers) and {@code state.json};
+ *       statistics included), or {@code model.pt} when a TorchScript network is fine-tuned,
+ *       {@code optimizer.ndlist} (momentum buffers) and {@code state.json};
  *   <li>{@code checkpoints/latest}: the number of the newest complete checkpoint, written last, so a
  *       crash while saving leaves the previous checkpoint in force;
  *   <li>{@code model-NNNN.params} and {@code model.json}: the final model as DJL parameters and the
- *       description DJL code needs to rebuild it;
+ *       description DJL code needs to rebuild it (not for a fine-tuned TorchScript network);
  *   <li>{@code model.pt} and {@code model.spec.json}: the final model as TorchScript and its model spec,
  *       which {@code eval-cls} and PyTorch load.
  * </ul>
