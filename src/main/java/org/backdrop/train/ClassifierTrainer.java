@@ -67,7 +67,8 @@ public final class ClassifierTrainer {
             ProgressListener progress, EpochListener listener) throws TrainingException, IOException {
         RunFolder run = new RunFolder(options.out());
         Files.createDirectories(run.root());
-        Optional<RunFolder.CheckpointState> resumed = options.resume() ? Optional.of(resumeState(run, options)) : Optional.empty();
+        RunSettings settings = RunSettings.of(options, sources);
+        Optional<RunFolder.CheckpointState> resumed = options.resume() ? Optional.of(resumeState(run, options, settings)) : Optional.empty();
 
         ClassNames classes = resumed.map(state -> new ClassNames(state.classNames()))
                 .orElseGet(() -> ClassNames.union(sources.stream().map(TrainingSource::dataset).toList()));
@@ -96,7 +97,8 @@ public final class ClassifierTrainer {
         int stepsPerEpoch = (imagesPerEpoch + options.batchSize() - 1) / options.batchSize();
         LearningRateSchedule schedule = new LearningRateSchedule(options.schedule(), options.learningRate(), options.epochs(), stepsPerEpoch);
         MomentumSgd optimizer = new MomentumSgd(schedule, options.momentum(), options.weightDecay());
-        Session session = new Session(options, training, shares, testing, normalization, schedule, optimizer, run, progress, listener);
+        Session session = new Session(options, settings, training, shares, testing, normalization, schedule, optimizer, run, progress,
+                listener);
 
         try (Model model = Model.newInstance(options.architecture().cliName(), device, ENGINE)) {
             if (options.architecture() == Architecture.TORCHSCRIPT) {
@@ -132,7 +134,8 @@ public final class ClassifierTrainer {
         }
     }
 
-    private static RunFolder.CheckpointState resumeState(RunFolder run, TrainingOptions options) throws IOException, TrainingException {
+    private static RunFolder.CheckpointState resumeState(RunFolder run, TrainingOptions options, RunSettings settings)
+            throws IOException, TrainingException {
         Path checkpoint = run.latestCheckpoint().orElseThrow(() -> new TrainingException(
                 run.root() + ": no checkpoint to resume from; run without --resume to start training"));
         RunFolder.CheckpointState state = RunFolder.readState(checkpoint);
@@ -144,8 +147,15 @@ public final class ClassifierTrainer {
             LOG.warn("Resuming a run started with seed {} under seed {}: data order and augmentation follow the new seed",
                     state.seed(), options.seed());
         }
-        // TODO: store batch size, learning rate, schedule and epochs in the checkpoint and reject a resume
-        // that changes them; today a changed value silently changes the rest of the run.
+        if (state.settings().values().isEmpty()) {
+            LOG.warn("{} stores no training options (written by an older Backdrop); resuming without checking them", checkpoint);
+        } else {
+            List<String> differences = state.settings().differences(settings);
+            if (!differences.isEmpty()) {
+                throw new TrainingException(run.root() + ": cannot resume, because the options differ from the run's: "
+                        + String.join("; ", differences) + ". Resume with the run's options, or give --out a new folder to start another run");
+            }
+        }
         LOG.info("Resuming {} after epoch {}", run.root(), state.epoch());
         return state;
     }
@@ -199,7 +209,7 @@ public final class ClassifierTrainer {
     }
 
     /** The state of one call to {@link #train}, so the epoch loop need not pass a dozen arguments around. */
-    private record Session(TrainingOptions options, List<LabelledImages> training, List<TrainingSource.Share> shares,
+    private record Session(TrainingOptions options, RunSettings settings, List<LabelledImages> training, List<TrainingSource.Share> shares,
             List<LabelledImages> testing, Normalization normalization, LearningRateSchedule schedule, MomentumSgd optimizer,
             RunFolder run, ProgressListener progress, EpochListener listener) {
 
@@ -344,7 +354,7 @@ public final class ClassifierTrainer {
                 optimizer.save(model.getBlock().getParameters(), out);
             }
             RunFolder.writeState(folder, new RunFolder.CheckpointState(epoch, step, options.architecture(), options.seed(),
-                    classes.names(), normalization, metrics));
+                    classes.names(), normalization, settings, metrics));
             run.commitCheckpoint(epoch);
         }
     }

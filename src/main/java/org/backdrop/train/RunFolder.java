@@ -99,6 +99,8 @@ final class RunFolder {
         ArrayNode classes = node.putArray("classNames");
         state.classNames().forEach(classes::add);
         putNormalization(node, state.normalization());
+        ObjectNode settings = node.putObject("options");
+        state.settings().values().forEach(settings::put);
         node.set("metrics", metricsNode(state.metrics()));
         AtomicFiles.write(checkpoint.resolve(STATE), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
     }
@@ -108,9 +110,13 @@ final class RunFolder {
         JsonNode node = MAPPER.readTree(checkpoint.resolve(STATE).toFile());
         List<String> classNames = new ArrayList<>();
         node.get("classNames").forEach(name -> classNames.add(name.asText()));
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (node.has("options")) {
+            node.get("options").fields().forEachRemaining(entry -> settings.put(entry.getKey(), entry.getValue().asText()));
+        }
         return new CheckpointState(node.get("epoch").asInt(), node.get("step").asLong(),
                 Architecture.fromCliName(node.get("architecture").asText()), node.get("seed").asLong(), classNames,
-                readNormalization(node), readMetrics(node.get("metrics")));
+                readNormalization(node), new RunSettings(settings), readMetrics(node.get("metrics")));
     }
 
     /** Appends one line for the epoch to {@code metrics.jsonl}. */
@@ -263,8 +269,9 @@ final class RunFolder {
      * @param seed the run's seed
      * @param classNames the classes in output order
      * @param normalization the input normalisation
+     * @param settings the options the run started with; empty for checkpoints written before they were stored
      * @param metrics the epoch's metrics
      */
     record CheckpointState(int epoch, long step, Architecture architecture, long seed, List<String> classNames,
-            Normalization normalization, EpochMetrics metrics) {}
+            Normalization normalization, RunSettings settings, EpochMetrics metrics) {}
 }
