@@ -34,8 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a classifier from scratch with DJL's PyTorch engine on a seeded mix of datasets and evaluates
- * it on test sets after every epoch.
+ * Trains a classifier from scratch, or fine-tunes a TorchScript classifier with a new head (see
+ * {@link TransferModel}), with DJL's PyTorch engine on a seeded mix of datasets and evaluates it on test
+ * sets after every epoch. A finished run ends with a TorchScript file and its model spec.
  *
  * <p>Reproducibility: on the CPU, the same sources, options and seed give the same weights, and a run
  * resumed from a checkpoint ends with the same weights as one that never stopped. Weight initialisation
@@ -60,7 +61,8 @@ public final class ClassifierTrainer {
      * @param sources the training mix, at least one source with labelled samples
      * @param tests the sets to evaluate after each epoch, possibly none
      * @throws TrainingException if the sources have no labelled samples, a checkpoint to resume from is
-     *     missing or belongs to another network or other classes, or the engine fails
+     *     missing or belongs to another network, other classes or other options, a TorchScript file to
+     *     fine-tune is missing or has no replaceable head, or the engine fails
      * @throws IOException if an image, a checkpoint or an output file cannot be read or written
      */
     public static TrainingResult train(List<TrainingSource> sources, List<TestSet> tests, TrainingOptions options,

@@ -1,19 +1,16 @@
 package org.backdrop.train;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.backdrop.dataset.FileDigest;
 
 /**
  * The options of a run that decide its result, stored in every checkpoint, so that a resume with other
@@ -43,7 +40,7 @@ record RunSettings(Map<String, String> values) {
             if (!Files.isRegularFile(options.transferFrom())) {
                 throw new TrainingException(options.transferFrom() + ": TorchScript model not found; give the file to fine-tune as torchscript=FILE");
             }
-            model += " (SHA-256 " + sha256(options.transferFrom()) + ")";
+            model += " (SHA-256 " + FileDigest.sha256(options.transferFrom()) + ")";
         }
         values.put("--model", model);
         values.put("--freeze-epochs", Integer.toString(options.freezeEpochs()));
@@ -74,18 +71,5 @@ record RunSettings(Map<String, String> values) {
             }
         }
         return differences;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
     }
 }

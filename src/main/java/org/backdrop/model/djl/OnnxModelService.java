@@ -155,7 +155,8 @@ public final class OnnxModelService<I, O> implements ModelService<I, O>, AutoClo
         }
     }
 
-    private static String stem(Path modelFile) {
+    /** Returns the file name of {@code modelFile} without its extension, which names the DJL model. */
+    static String stem(Path modelFile) {
         String name = modelFile.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;

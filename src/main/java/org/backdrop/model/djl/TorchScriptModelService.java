@@ -82,7 +82,7 @@ final class TorchScriptModelService<I, O> implements ModelService<I, O> {
      * @throws ModelException if the file cannot be read or is not a TorchScript archive
      */
     static Model load(Path modelFile, InferenceDevice device) throws ModelException {
-        Model model = Model.newInstance(stem(modelFile), DeviceSelector.toDjl(device), PyTorchEngine.NAME);
+        Model model = Model.newInstance(OnnxModelService.stem(modelFile), DeviceSelector.toDjl(device), PyTorchEngine.NAME);
         try {
             model.load(modelFile.toAbsolutePath(), null, Map.of("mapLocation", "true"));
             return model;
@@ -125,12 +125,6 @@ final class TorchScriptModelService<I, O> implements ModelService<I, O> {
         try (Model ownedModel = model; Predictor<I, O> ownedPredictor = predictor) {
             LOG.debug("Closing {}", modelFile);
         }
-    }
-
-    private static String stem(Path modelFile) {
-        String name = modelFile.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /**
