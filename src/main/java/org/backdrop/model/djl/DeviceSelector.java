@@ -20,10 +20,15 @@ final class DeviceSelector {
             + " com.microsoft.onnxruntime:onnxruntime_gpu 1.23.2, Backdrop's default on linux-x86_64 and windows-x86_64)"
             + " with an NVIDIA driver and CUDA 12.x and cuDNN 9.x libraries on the library path; or choose device cpu or auto.";
 
-    /** The fix printed when CUDA was requested for a TorchScript model and cannot run. */
-    static final String PYTORCH_CUDA_FIX = "To run TorchScript models on the GPU, give DJL a CUDA build of PyTorch 2.7.1:"
-            + " with network access and without -Dai.djl.offline=true DJL downloads it at first use, or set PYTORCH_LIBRARY_PATH"
-            + " to a libtorch 2.7.1 CUDA folder; an NVIDIA driver is needed too. Or choose device cpu or auto.";
+    /**
+     * The fix printed when CUDA was requested for a TorchScript model and cannot run. Backdrop starts DJL
+     * offline, so DJL never downloads a CUDA build of libtorch by itself.
+     */
+    // NOTE: the PYTORCH_LIBRARY_PATH route is DJL's documented setting for a custom libtorch; it has not
+    // been tried on a GPU machine with Backdrop.
+    static final String PYTORCH_CUDA_FIX = "To run TorchScript models on the GPU, point DJL at a CUDA build of libtorch 2.7.1"
+            + " with the PYTORCH_LIBRARY_PATH environment variable or system property, on a machine with an NVIDIA driver;"
+            + " or choose device cpu or auto.";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSelector.class);
 
