@@ -74,6 +74,27 @@ class TransferLearningTest {
     }
 
     @Test
+    void resumedFineTuneMatchesUninterrupted(@TempDir Path temp) throws Exception {
+        Dataset data = TrainingData.generated(temp.resolve("data"), 4);
+        List<TrainingSource> sources = List.of(TrainingSource.of("generated", data));
+        TrainingOptions options = TrainingOptions.defaults(temp.resolve("whole"), 2).withBatch(4, 0.05f).withSeed(5, true)
+                .withTransfer(BASE, 1);
+        ClassifierTrainer.train(sources, List.of(), options, ProgressListener.NONE, EpochListener.NONE);
+
+        Path split = temp.resolve("split");
+        AtomicBoolean cancel = new AtomicBoolean();
+        ClassifierTrainer.train(sources, List.of(), options.withOut(split, false), cancelling(cancel), metrics -> cancel.set(true));
+        ClassifierTrainer.train(sources, List.of(), options.withOut(split, true), ProgressListener.NONE, EpochListener.NONE);
+
+        Map<String, float[]> whole = parameters(temp.resolve("whole/model.pt"));
+        Map<String, float[]> resumed = parameters(split.resolve("model.pt"));
+        assertEquals(whole.keySet(), resumed.keySet());
+        for (String name : whole.keySet()) {
+            assertArrayEquals(whole.get(name), resumed.get(name), name);
+        }
+    }
+
+    @Test
     void fineTunedModelRunsInEvaluation(@TempDir Path temp) throws Exception {
         Dataset data = TrainingData.generated(temp.resolve("data"), 4);
         Path out = temp.resolve("run");
