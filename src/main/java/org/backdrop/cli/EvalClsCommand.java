@@ -20,12 +20,8 @@ import org.backdrop.eval.classification.LabelMapping;
 import org.backdrop.eval.classification.VariantComparison;
 import org.backdrop.model.Classifier;
 import org.backdrop.model.DeviceRequest;
-import org.backdrop.model.ModelException;
 import org.backdrop.model.ModelOptions;
-import org.backdrop.model.djl.OnnxModels;
 import org.backdrop.model.spec.ModelSpec;
-import org.backdrop.model.spec.ModelSpecException;
-import org.backdrop.model.spec.ModelSpecReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -37,13 +33,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code backdrop eval-cls}: runs an ONNX classifier on the original dataset and its background variants
+ * {@code backdrop eval-cls}: runs an ONNX or TorchScript classifier on the original dataset and its background variants
  * and reports accuracy per dataset and, against the first dataset, the accuracy drop and flipped samples.
  */
 @Command(
         name = "eval-cls",
         description = {
-            "Classify every sample of each dataset with an ONNX model and print accuracy, per-class accuracy and the confusion matrix.",
+            "Classify every sample of each dataset with an ONNX or TorchScript model and print accuracy, per-class accuracy and the confusion matrix.",
             "The first --in is the original; each later one is compared with it over the sample ids both contain (accuracy drop,"
                     + " samples right on the original and wrong on the variant). When two inputs are named mixed-same and mixed-rand"
                     + " (or mixed_same and mixed_rand), the BG-gap is their accuracy difference."},
@@ -58,10 +54,10 @@ final class EvalClsCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The ONNX classifier.")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The classifier: an ONNX file, or a TorchScript file (torch.jit.save, or the model.pt that train writes).")
     Path model;
 
-    @Option(names = "--spec", paramLabel = "FILE", description = "The model spec (default: beside the model, net.onnx -> net.spec.json).")
+    @Option(names = "--spec", paramLabel = "FILE", description = "The model spec (default: beside the model, net.onnx or net.pt -> net.spec.json).")
     Path specFile;
 
     @Option(names = "--in", required = true, paramLabel = "DATASET", description = "A dataset folder or COCO annotation file; repeat for variants, the original first.")
@@ -78,7 +74,7 @@ final class EvalClsCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32", description = "Images per inference call (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "ONNX Runtime threads; 0 lets it choose (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "ONNX Runtime threads; 0 lets it choose; TorchScript models use PyTorch's process-wide setting (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -155,11 +151,7 @@ final class EvalClsCommand implements Callable<Integer> {
     }
 
     private Classifier loadClassifier(ModelSpec modelSpec) {
-        try {
-            return OnnxModels.classifier(model, modelSpec, new ModelOptions(device, batchSize, threads));
-        } catch (ModelSpecException | ModelException e) {
-            throw new InvalidInputException(e.getMessage(), e);
-        }
+        return ModelSources.classifier(model, modelSpec, new ModelOptions(device, batchSize, threads));
     }
 
     /** Returns the number of model outputs: from the spec's class names, or from one inference. */

@@ -3,16 +3,13 @@ package org.backdrop.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.backdrop.dataset.AtomicFiles;
+import org.backdrop.dataset.FileDigest;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.eval.classification.BackgroundGap;
 import org.backdrop.eval.classification.ClassificationReport;
@@ -52,7 +49,7 @@ record EvalClsReport(Path model, ModelSpec modelSpec, InferenceDevice device, Li
     void writeFolder(Path dir) throws IOException {
         Files.createDirectories(dir);
         ObjectNode results = document();
-        results.putObject("run").put("tool", "backdrop").put("version", VersionProvider.version()).put("modelSha256", sha256(model));
+        results.putObject("run").put("tool", "backdrop").put("version", VersionProvider.version()).put("modelSha256", FileDigest.sha256(model));
         writeAtomically(dir.resolve("results.json"), JsonOutput.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n");
 
         StringBuilder accuracy = new StringBuilder("dataset,samples,correct,accuracy\n");
@@ -113,19 +110,6 @@ record EvalClsReport(Path model, ModelSpec modelSpec, InferenceDevice device, Li
 
     private static void writeAtomically(Path file, String text) throws IOException {
         AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256, which every Java platform must provide", e);
-        }
     }
 
     private ObjectNode document() {

@@ -2,9 +2,11 @@ package org.backdrop.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.backdrop.model.Classifier;
 import org.backdrop.model.DeviceRequest;
 import org.backdrop.model.ModelException;
 import org.backdrop.model.ModelOptions;
+import org.backdrop.model.djl.Classifiers;
 import org.backdrop.model.djl.OnnxModels;
 import org.backdrop.model.spec.ModelSpec;
 import org.backdrop.model.spec.ModelSpecException;
@@ -18,11 +20,11 @@ final class ModelSources {
 
     /**
      * Reads the spec of {@code model}: {@code specFile} when given, else the file beside the model
-     * ({@code net.onnx} → {@code net.spec.json}).
+     * ({@code net.onnx} or {@code net.pt} → {@code net.spec.json}).
      */
     static ModelSpec readSpec(Path model, Path specFile) {
         if (!Files.isRegularFile(model)) {
-            throw new InvalidInputException(model + ": model file not found; give the path of an .onnx file");
+            throw new InvalidInputException(model + ": model file not found; give the path of an ONNX (.onnx) or TorchScript (.pt) file");
         }
         Path file = specFile != null ? specFile : ModelSpecReader.specBeside(model);
         if (specFile == null && !Files.exists(file)) {
@@ -32,6 +34,15 @@ final class ModelSources {
         try {
             return ModelSpecReader.read(file);
         } catch (ModelSpecException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+    }
+
+    /** Loads an ONNX or TorchScript classifier with its spec, turning every failure into an {@link InvalidInputException}. */
+    static Classifier classifier(Path model, ModelSpec spec, ModelOptions options) {
+        try {
+            return Classifiers.load(model, spec, options);
+        } catch (ModelSpecException | ModelException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }
     }

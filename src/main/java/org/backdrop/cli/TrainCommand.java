@@ -26,12 +26,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code backdrop train}: trains a classifier from scratch on a mix of datasets with DJL's PyTorch engine. */
+/** {@code backdrop train}: trains a classifier from scratch, or fine-tunes a TorchScript one, with DJL's PyTorch engine. */
 @Command(
         name = "train",
-        description = {"Train a classifier from scratch on one or more datasets and evaluate it on test sets after every epoch.",
+        description = {"Train a classifier from scratch, or fine-tune a TorchScript classifier, on one or more datasets and evaluate it",
+            "on test sets after every epoch.",
             "The run folder gets metrics.jsonl (one JSON object per epoch), checkpoints/ (the last finished epoch),",
-            "and at the end model-NNNN.params (DJL parameters) with model.json (architecture, input size, mean, std, class names)."},
+            "and at the end model.pt (TorchScript) with model.spec.json (its model spec, for eval-cls),",
+            "and model-NNNN.params (DJL parameters) with model.json (architecture, input size, mean, std, class names)."},
         footer = {"", "Exit codes: 0 success (or cancelled with the last checkpoint kept), 1 wrong usage, 2 invalid input."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -49,9 +51,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "DATASET", description = "A dataset to measure accuracy on after every epoch, repeatable.")
     List<Path> test = new ArrayList<>();
 
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = "resnet20", converter = ArchitectureConverter.class,
-            description = "resnet20 or resnet18 (default: ${DEFAULT-VALUE}).")
-    Architecture model;
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = "resnet20", converter = ModelConverter.class,
+            description = {"resnet20 or resnet18 to train from scratch, or torchscript=FILE to fine-tune a TorchScript classifier",
+                "with a new head for these classes (the module must export set_head and name its head fc; see the README)",
+                "(default: ${DEFAULT-VALUE})."})
+    ModelChoice model;
+
+    @Option(names = "--freeze-epochs", paramLabel = "N", defaultValue = "0",
+            description = "With torchscript=FILE: train only the new head for the first N epochs, then the whole network (default: ${DEFAULT-VALUE}).")
+    int freezeEpochs;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "30", description = "Passes over the training mix (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -118,8 +126,8 @@ final class TrainCommand implements Callable<Integer> {
             JsonOutput.print(spec, document(result));
         } else {
             PrintWriter output = spec.commandLine().getOut();
-            output.printf("Trained %d epochs on %s; model spec: %s%n", result.completedEpochs(), result.device(),
-                    result.model().map(Path::toString).orElse("none (cancelled)"));
+            output.printf("Trained %d epochs on %s; TorchScript model: %s%n", result.completedEpochs(), result.device(),
+                    result.torchScript().map(Path::toString).orElse("none (cancelled)"));
             output.flush();
         }
         return ExitCodes.SUCCESS;
@@ -127,7 +135,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainingOptions options() {
         try {
-            return new TrainingOptions(model, epochs, batch, learningRate, schedule, momentum, weightDecay, seed, !noAugment, out, resume);
+            return new TrainingOptions(model.architecture(), epochs, batch, learningRate, schedule, momentum, weightDecay, seed, !noAugment,
+                    out, resume, model.file(), freezeEpochs);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }
@@ -158,6 +167,10 @@ final class TrainCommand implements Callable<Integer> {
         root.put("device", result.device());
         root.put("out", result.out().toString());
         result.model().ifPresent(model -> root.put("model", model.toString()));
+        result.torchScript().ifPresent(file -> {
+            root.put("torchScript", file.toString());
+            root.put("spec", file.resolveSibling("model.spec.json").toString());
+        });
         return root;
     }
 
@@ -186,15 +199,33 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Parses {@code resnet20} and {@code resnet18}. */
-    static final class ArchitectureConverter implements ITypeConverter<Architecture> {
+    /**
+     * A {@code --model} value: an architecture to build, or {@link Architecture#TORCHSCRIPT} with the file to fine-tune.
+     *
+     * @param architecture the network
+     * @param file the TorchScript file, or null for a network trained from scratch
+     */
+    record ModelChoice(Architecture architecture, Path file) {}
+
+    /** Parses {@code resnet20}, {@code resnet18} and {@code torchscript=FILE}. */
+    static final class ModelConverter implements ITypeConverter<ModelChoice> {
+        private static final String TORCHSCRIPT = "torchscript=";
+
         @Override
-        public Architecture convert(String value) {
-            try {
-                return Architecture.fromCliName(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+        public ModelChoice convert(String value) {
+            if (value.regionMatches(true, 0, TORCHSCRIPT, 0, TORCHSCRIPT.length())) {
+                String file = value.substring(TORCHSCRIPT.length());
+                if (file.isBlank()) {
+                    throw new picocli.CommandLine.TypeConversionException("torchscript= needs a file, as in torchscript=net.pt");
+                }
+                return new ModelChoice(Architecture.TORCHSCRIPT, Path.of(file));
             }
+            for (Architecture architecture : Architecture.values()) {
+                if (architecture != Architecture.TORCHSCRIPT && architecture.cliName().equalsIgnoreCase(value)) {
+                    return new ModelChoice(architecture, null);
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("unknown model '" + value + "'; use resnet20, resnet18 or torchscript=FILE");
         }
     }
 

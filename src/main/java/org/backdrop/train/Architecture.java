@@ -11,7 +11,13 @@ public enum Architecture {
     RESNET20,
 
     /** ResNet-18 with a 3×3 stride-1 stem and no max-pool, so 32×32 input keeps a 4×4 final map. */
-    RESNET18;
+    RESNET18,
+
+    /**
+     * A TorchScript network loaded from a file and fine-tuned with a new head (see {@link TransferModel});
+     * {@link #build} cannot make one.
+     */
+    TORCHSCRIPT;
 
     /** Returns the lower-case name used on the command line and in model specs ({@code resnet20}). */
     public String cliName() {
@@ -33,11 +39,16 @@ public enum Architecture {
                 + Arrays.stream(values()).map(Architecture::cliName).toList());
     }
 
-    /** Builds a new, uninitialised network that outputs {@code classes} logits per image. */
+    /**
+     * Builds a new, uninitialised network that outputs {@code classes} logits per image.
+     *
+     * @throws IllegalStateException for {@link #TORCHSCRIPT}, whose network comes from a file
+     */
     public Block build(int classes) {
         return switch (this) {
             case RESNET20 -> ResNets.cifarResNet(3, new int[] {16, 32, 64}, classes);
             case RESNET18 -> ResNets.cifarResNet(2, new int[] {64, 128, 256, 512}, classes);
+            case TORCHSCRIPT -> throw new IllegalStateException("a TorchScript network is loaded from its file, not built");
         };
     }
 }

@@ -27,13 +27,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.backdrop.ProgressListener;
+import org.backdrop.model.djl.PyTorchEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a classifier from scratch with DJL's PyTorch engine on a seeded mix of datasets and evaluates
- * it on test sets after every epoch.
+ * Trains a classifier from scratch, or fine-tunes a TorchScript classifier with a new head (see
+ * {@link TransferModel}), with DJL's PyTorch engine on a seeded mix of datasets and evaluates it on test
+ * sets after every epoch. A finished run ends with a TorchScript file and its model spec.
  *
  * <p>Reproducibility: on the CPU, the same sources, options and seed give the same weights, and a run
  * resumed from a checkpoint ends with the same weights as one that never stopped. Weight initialisation
@@ -58,14 +61,16 @@ public final class ClassifierTrainer {
      * @param sources the training mix, at least one source with labelled samples
      * @param tests the sets to evaluate after each epoch, possibly none
      * @throws TrainingException if the sources have no labelled samples, a checkpoint to resume from is
-     *     missing or belongs to another network or other classes, or the engine fails
+     *     missing or belongs to another network, other classes or other options, a TorchScript file to
+     *     fine-tune is missing or has no replaceable head, or the engine fails
      * @throws IOException if an image, a checkpoint or an output file cannot be read or written
      */
     public static TrainingResult train(List<TrainingSource> sources, List<TestSet> tests, TrainingOptions options,
             ProgressListener progress, EpochListener listener) throws TrainingException, IOException {
         RunFolder run = new RunFolder(options.out());
         Files.createDirectories(run.root());
-        Optional<RunFolder.CheckpointState> resumed = options.resume() ? Optional.of(resumeState(run, options)) : Optional.empty();
+        RunSettings settings = RunSettings.of(options, sources);
+        Optional<RunFolder.CheckpointState> resumed = options.resume() ? Optional.of(resumeState(run, options, settings)) : Optional.empty();
 
         ClassNames classes = resumed.map(state -> new ClassNames(state.classNames()))
                 .orElseGet(() -> ClassNames.union(sources.stream().map(TrainingSource::dataset).toList()));
@@ -85,7 +90,7 @@ public final class ClassifierTrainer {
         }
 
         progress.progress(0, -1, "Reading training images");
-        Normalization normalization = resumed.isPresent() ? resumed.get().normalization() : Normalization.measure(training);
+        Normalization normalization = resumed.isPresent() ? resumed.get().normalization() : initialNormalization(options, training);
 
         Engine engine = PyTorchEngine.start();
         engine.setRandomSeed((int) options.seed());
@@ -94,12 +99,21 @@ public final class ClassifierTrainer {
         int stepsPerEpoch = (imagesPerEpoch + options.batchSize() - 1) / options.batchSize();
         LearningRateSchedule schedule = new LearningRateSchedule(options.schedule(), options.learningRate(), options.epochs(), stepsPerEpoch);
         MomentumSgd optimizer = new MomentumSgd(schedule, options.momentum(), options.weightDecay());
-        Session session = new Session(options, training, shares, testing, normalization, schedule, optimizer, run, progress, listener);
+        Session session = new Session(options, settings, training, shares, testing, normalization, schedule, optimizer, run, progress,
+                listener);
 
         try (Model model = Model.newInstance(options.architecture().cliName(), device, ENGINE)) {
-            model.setBlock(options.architecture().build(classes.size()));
-            if (resumed.isPresent()) {
-                loadCheckpoint(model, run.latestCheckpoint().orElseThrow());
+            if (options.architecture() == Architecture.TORCHSCRIPT) {
+                if (resumed.isPresent()) {
+                    TransferModel.load(model, run.latestCheckpoint().orElseThrow().resolve(RunFolder.TORCHSCRIPT));
+                } else {
+                    TransferModel.loadWithNewHead(model, options.transferFrom(), classes.size(), run.root().resolve("new-head.pt"));
+                }
+            } else {
+                model.setBlock(options.architecture().build(classes.size()));
+                if (resumed.isPresent()) {
+                    loadCheckpoint(model, run.latestCheckpoint().orElseThrow());
+                }
             }
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(optimizer)
@@ -122,7 +136,8 @@ public final class ClassifierTrainer {
         }
     }
 
-    private static RunFolder.CheckpointState resumeState(RunFolder run, TrainingOptions options) throws IOException, TrainingException {
+    private static RunFolder.CheckpointState resumeState(RunFolder run, TrainingOptions options, RunSettings settings)
+            throws IOException, TrainingException {
         Path checkpoint = run.latestCheckpoint().orElseThrow(() -> new TrainingException(
                 run.root() + ": no checkpoint to resume from; run without --resume to start training"));
         RunFolder.CheckpointState state = RunFolder.readState(checkpoint);
@@ -134,8 +149,15 @@ public final class ClassifierTrainer {
             LOG.warn("Resuming a run started with seed {} under seed {}: data order and augmentation follow the new seed",
                     state.seed(), options.seed());
         }
-        // TODO: store batch size, learning rate, schedule and epochs in the checkpoint and reject a resume
-        // that changes them; today a changed value silently changes the rest of the run.
+        if (state.settings().values().isEmpty()) {
+            LOG.warn("{} stores no training options (written by an older Backdrop); resuming without checking them", checkpoint);
+        } else {
+            List<String> differences = state.settings().differences(settings);
+            if (!differences.isEmpty()) {
+                throw new TrainingException(run.root() + ": cannot resume, because the options differ from the run's: "
+                        + String.join("; ", differences) + ". Resume with the run's options, or give --out a new folder to start another run");
+            }
+        }
         LOG.info("Resuming {} after epoch {}", run.root(), state.epoch());
         return state;
     }
@@ -155,6 +177,23 @@ public final class ClassifierTrainer {
         }
     }
 
+    /**
+     * Returns the normalisation of a new run: for a TorchScript network, the one its spec gives when a spec
+     * lies beside the file; otherwise the mean and standard deviation measured on the training images.
+     */
+    private static Normalization initialNormalization(TrainingOptions options, List<LabelledImages> training)
+            throws IOException, TrainingException {
+        if (options.architecture() == Architecture.TORCHSCRIPT) {
+            Normalization fromSpec = TransferModel.normalizationBeside(options.transferFrom());
+            if (fromSpec != null) {
+                LOG.info("Normalising inputs with the mean and std of the spec beside {}", options.transferFrom());
+                return fromSpec;
+            }
+            LOG.info("No spec beside {}; normalising inputs with the mean and std of the training images", options.transferFrom());
+        }
+        return Normalization.measure(training);
+    }
+
     private static Device chooseDevice(Engine engine) {
         if (engine.getGpuCount() > 0) {
             LOG.info("Training on gpu(0): the PyTorch engine {} sees {} CUDA device(s)", engine.getVersion(), engine.getGpuCount());
@@ -172,12 +211,12 @@ public final class ClassifierTrainer {
     }
 
     /** The state of one call to {@link #train}, so the epoch loop need not pass a dozen arguments around. */
-    private record Session(TrainingOptions options, List<LabelledImages> training, List<TrainingSource.Share> shares,
+    private record Session(TrainingOptions options, RunSettings settings, List<LabelledImages> training, List<TrainingSource.Share> shares,
             List<LabelledImages> testing, Normalization normalization, LearningRateSchedule schedule, MomentumSgd optimizer,
             RunFolder run, ProgressListener progress, EpochListener listener) {
 
         TrainingResult run(Model model, Trainer trainer, ClassNames classes, Optional<RunFolder.CheckpointState> resumed, Device device)
-                throws IOException, TranslateException, MalformedModelException {
+                throws IOException, TranslateException, MalformedModelException, TrainingException {
             int firstEpoch = resumed.map(RunFolder.CheckpointState::epoch).orElse(0) + 1;
             long step = resumed.map(RunFolder.CheckpointState::step).orElse(0L);
             Optional<EpochMetrics> last = resumed.map(RunFolder.CheckpointState::metrics);
@@ -185,6 +224,9 @@ public final class ClassifierTrainer {
             for (int epoch = firstEpoch; epoch <= options.epochs(); epoch++) {
                 if (progress.isCancelled()) {
                     return cancelled(epoch - 1, last, device);
+                }
+                if (options.architecture() == Architecture.TORCHSCRIPT) {
+                    setBackboneFrozen(model, epoch);
                 }
                 long started = System.nanoTime();
                 EpochOrder order = EpochOrder.shuffled(training, shares, options.seed(), epoch);
@@ -216,17 +258,40 @@ public final class ClassifierTrainer {
                 last = Optional.of(metrics);
             }
 
-            model.setProperty("Epoch", Integer.toString(options.epochs()));
-            run.deleteFinalModels();
-            model.save(run.root(), "model");
-            String paramsFile = String.format("model-%04d.params", options.epochs());
-            Path spec = run.writeModelSpec(paramsFile, options.architecture(), classes.names(), normalization, options.epochs(),
-                    options.seed(), Engine.getEngine(ENGINE).getVersion());
-            return new TrainingResult(options.epochs(), last, device.toString(), run.root(), Optional.of(spec), false);
+            Path torchScript = run.root().resolve(RunFolder.TORCHSCRIPT);
+            Optional<Path> spec = Optional.empty();
+            if (options.architecture() == Architecture.TORCHSCRIPT) {
+                TransferModel.write(model, torchScript, true);
+            } else {
+                model.setProperty("Epoch", Integer.toString(options.epochs()));
+                run.deleteFinalModels();
+                model.save(run.root(), "model");
+                String paramsFile = String.format("model-%04d.params", options.epochs());
+                spec = Optional.of(run.writeModelSpec(paramsFile, options.architecture(), classes.names(), normalization, options.epochs(),
+                        options.seed(), Engine.getEngine(ENGINE).getVersion()));
+                TorchScriptExport.write(model.getBlock(), options.architecture(), torchScript);
+            }
+            run.writeTorchScriptSpec(options.architecture(), classes.names(), normalization, options.epochs(), options.seed());
+            LOG.info("Wrote {} and {}", torchScript, run.root().resolve(RunFolder.TORCHSCRIPT_SPEC));
+            return new TrainingResult(options.epochs(), last, device.toString(), run.root(), spec, Optional.of(torchScript), false);
+        }
+
+        /** Freezes the backbone of a TorchScript network during the first freeze epochs and unfreezes it after them. */
+        private void setBackboneFrozen(Model model, int epoch) {
+            boolean frozen = epoch <= options.freezeEpochs();
+            Set<String> backboneIds = TransferModel.backboneIds(model);
+            optimizer.setFrozen(frozen ? backboneIds : Set.of());
+            int backbone = backboneIds.size();
+            if (frozen && epoch == 1) {
+                LOG.info("Epochs 1 to {} train only the head ({}, {}); the backbone's {} parameters are frozen", options.freezeEpochs(),
+                        TransferModel.HEAD_WEIGHT, TransferModel.HEAD_BIAS, backbone);
+            } else if (!frozen && epoch == options.freezeEpochs() + 1 && options.freezeEpochs() > 0) {
+                LOG.info("Epoch {}: unfreezing the backbone's {} parameters", epoch, backbone);
+            }
         }
 
         private TrainingResult cancelled(int completed, Optional<EpochMetrics> last, Device device) {
-            return new TrainingResult(completed, last, device.toString(), run.root(), Optional.empty(), true);
+            return new TrainingResult(completed, last, device.toString(), run.root(), Optional.empty(), Optional.empty(), true);
         }
 
         private Totals trainEpoch(Trainer trainer, SampleDataset data, int images, int epoch, long firstStep)
@@ -280,14 +345,18 @@ public final class ClassifierTrainer {
 
         private void saveCheckpoint(Model model, ClassNames classes, int epoch, long step, EpochMetrics metrics) throws IOException {
             Path folder = run.newCheckpoint(epoch);
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve(RunFolder.PARAMS))))) {
-                model.getBlock().saveParameters(out);
+            if (options.architecture() == Architecture.TORCHSCRIPT) {
+                TransferModel.write(model, folder.resolve(RunFolder.TORCHSCRIPT), false);
+            } else {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve(RunFolder.PARAMS))))) {
+                    model.getBlock().saveParameters(out);
+                }
             }
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(folder.resolve(RunFolder.OPTIMIZER)))) {
                 optimizer.save(model.getBlock().getParameters(), out);
             }
             RunFolder.writeState(folder, new RunFolder.CheckpointState(epoch, step, options.architecture(), options.seed(),
-                    classes.names(), normalization, metrics));
+                    classes.names(), normalization, settings, metrics));
             run.commitCheckpoint(epoch);
         }
     }

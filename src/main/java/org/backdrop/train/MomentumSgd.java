@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Stochastic gradient descent with momentum and L2 weight decay, as PyTorch's {@code torch.optim.SGD}
@@ -29,6 +30,7 @@ final class MomentumSgd extends Optimizer {
     private final float momentum;
     private final float weightDecay;
     private final Map<String, NDArray> velocities = new HashMap<>();
+    private Set<String> frozen = Set.of();
     private long step;
 
     MomentumSgd(LearningRateSchedule schedule, float momentum, float weightDecay) {
@@ -43,8 +45,19 @@ final class MomentumSgd extends Optimizer {
         this.step = step;
     }
 
+    /**
+     * Sets the ids of the parameters that updates leave unchanged, with no weight decay and no momentum,
+     * as {@code torch.optim.SGD} skips parameters without a gradient.
+     */
+    void setFrozen(Set<String> parameterIds) {
+        frozen = Set.copyOf(parameterIds);
+    }
+
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
+        if (frozen.contains(parameterId)) {
+            return;
+        }
         float rate = schedule.rate(step);
         NDArray velocity = velocities.computeIfAbsent(parameterId, id -> weight.zerosLike());
         try (NDScope scope = new NDScope()) {

@@ -24,10 +24,14 @@ import org.backdrop.dataset.AtomicFiles;
  * <ul>
  *   <li>{@code metrics.jsonl}: one JSON object per finished epoch;
  *   <li>{@code checkpoints/epoch-NNNN/}: {@code model.params} (DJL parameters, batch-norm running
- *       statistics included), {@code optimizer.ndlist} (momentum buffers) and {@code state.json};
+ *       statistics included), or {@code model.pt} when a TorchScript network is fine-tuned,
+ *       {@code optimizer.ndlist} (momentum buffers) and {@code state.json};
  *   <li>{@code checkpoints/latest}: the number of the newest complete checkpoint, written last, so a
  *       crash while saving leaves the previous checkpoint in force;
- *   <li>{@code model-NNNN.params} and {@code model.json}: the final model and its spec.
+ *   <li>{@code model-NNNN.params} and {@code model.json}: the final model as DJL parameters and the
+ *       description DJL code needs to rebuild it (not for a fine-tuned TorchScript network);
+ *   <li>{@code model.pt} and {@code model.spec.json}: the final model as TorchScript and its model spec,
+ *       which {@code eval-cls} and PyTorch load.
  * </ul>
  */
 final class RunFolder {
@@ -36,6 +40,8 @@ final class RunFolder {
     static final String PARAMS = "model.params";
     static final String OPTIMIZER = "optimizer.ndlist";
     static final String STATE = "state.json";
+    static final String TORCHSCRIPT = "model.pt";
+    static final String TORCHSCRIPT_SPEC = "model.spec.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -93,6 +99,8 @@ final class RunFolder {
         ArrayNode classes = node.putArray("classNames");
         state.classNames().forEach(classes::add);
         putNormalization(node, state.normalization());
+        ObjectNode settings = node.putObject("options");
+        state.settings().values().forEach(settings::put);
         node.set("metrics", metricsNode(state.metrics()));
         AtomicFiles.write(checkpoint.resolve(STATE), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
     }
@@ -102,9 +110,13 @@ final class RunFolder {
         JsonNode node = MAPPER.readTree(checkpoint.resolve(STATE).toFile());
         List<String> classNames = new ArrayList<>();
         node.get("classNames").forEach(name -> classNames.add(name.asText()));
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (node.has("options")) {
+            node.get("options").fields().forEachRemaining(entry -> settings.put(entry.getKey(), entry.getValue().asText()));
+        }
         return new CheckpointState(node.get("epoch").asInt(), node.get("step").asLong(),
                 Architecture.fromCliName(node.get("architecture").asText()), node.get("seed").asLong(), classNames,
-                readNormalization(node), readMetrics(node.get("metrics")));
+                readNormalization(node), new RunSettings(settings), readMetrics(node.get("metrics")));
     }
 
     /** Appends one line for the epoch to {@code metrics.jsonl}. */
@@ -161,6 +173,36 @@ final class RunFolder {
         node.put("epochs", epochs);
         node.put("seed", seed);
         Path file = root.resolve("model.json");
+        AtomicFiles.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+        return file;
+    }
+
+    /**
+     * Writes {@code model.spec.json}, the model spec of {@code model.pt}: 32×32 RGB input scaled by 1/255
+     * and normalised with {@code normalization}, logits out, one per class of {@code classNames}.
+     */
+    Path writeTorchScriptSpec(Architecture architecture, List<String> classNames, Normalization normalization, int epochs, long seed)
+            throws IOException {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("description", architecture.cliName() + " trained by backdrop train for " + epochs + " epochs with seed " + seed);
+        node.put("task", "classification");
+        ObjectNode input = node.putObject("input");
+        input.put("name", "input");
+        input.putArray("shape").add(-1).add(3).add(TrainingOptions.INPUT_SIZE).add(TrainingOptions.INPUT_SIZE);
+        input.put("layout", "NCHW");
+        ObjectNode preprocessing = node.putObject("preprocessing");
+        preprocessing.put("colorOrder", "RGB");
+        preprocessing.put("scale", "1/255");
+        putNormalization(preprocessing, normalization);
+        ObjectNode resize = preprocessing.putObject("resize");
+        resize.put("rule", "stretch");
+        // NOTE: training shrinks larger images with area interpolation, which this names, but enlarges
+        // smaller ones bilinearly, and a spec names only one interpolation.
+        resize.put("interpolation", "area");
+        node.putObject("output").put("kind", "logits");
+        ArrayNode classes = node.putArray("classes");
+        classNames.forEach(classes::add);
+        Path file = root.resolve(TORCHSCRIPT_SPEC);
         AtomicFiles.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
         return file;
     }
@@ -227,8 +269,9 @@ final class RunFolder {
      * @param seed the run's seed
      * @param classNames the classes in output order
      * @param normalization the input normalisation
+     * @param settings the options the run started with; empty for checkpoints written before they were stored
      * @param metrics the epoch's metrics
      */
     record CheckpointState(int epoch, long step, Architecture architecture, long seed, List<String> classNames,
-            Normalization normalization, EpochMetrics metrics) {}
+            Normalization normalization, RunSettings settings, EpochMetrics metrics) {}
 }

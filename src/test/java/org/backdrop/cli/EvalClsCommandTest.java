@@ -101,6 +101,34 @@ class EvalClsCommandTest {
     }
 
     @Test
+    void torchScriptModelAccuracy() throws Exception {
+        Path fixtures = Path.of("src/test/resources/models/torchscript");
+        Path model = fixtures.resolve("tiny_classifier.pt");
+        JsonNode logits = new ObjectMapper().readTree(fixtures.resolve("tiny_classifier_expected.json").toFile()).get("logits");
+        String[] classes = {"circle", "square", "stripes", "noise"};
+        Path images = folder.resolve("images");
+        int expectedCorrect = 0;
+        for (int i = 0; i < 6; i++) {
+            String name = "image" + i + ".png";
+            int label = i % classes.length;
+            Path classFolder = Files.createDirectories(images.resolve(classes[label]));
+            Files.copy(fixtures.resolve("images").resolve(name), classFolder.resolve(name));
+            if (argMax(logits.get(name)) == label) {
+                expectedCorrect++;
+            }
+        }
+
+        int exit = run("eval-cls", "--model", model.toString(), "--in", images.toString(), "--format", "folder", "--device", "cpu", "--json");
+
+        JsonNode document = new ObjectMapper().readTree(out.toString());
+        JsonNode dataset = document.get("datasets").get(0);
+        assertEquals(ExitCodes.SUCCESS, exit, err.toString());
+        assertEquals("cpu", document.get("device").get("used").asText());
+        assertEquals(6, dataset.get("samples").asInt());
+        assertEquals(expectedCorrect / 6.0, dataset.get("accuracy").asDouble(), 1e-12);
+    }
+
+    @Test
     void cudaWithoutGpuExitsBeforeInference() throws Exception {
         assumeFalse(DeviceChecks.cudaUsable(), "a CUDA GPU is usable here");
         Path model = SharedData.fixture("models/cifar10/resnet_2b.onnx");
@@ -148,6 +176,16 @@ class EvalClsCommandTest {
     /** Returns the message BackdropCli logged at ERROR for an invalid input, or an empty string. */
     private String errorLog() {
         return log.list.stream().filter(event -> event.getLevel() == Level.ERROR).map(ILoggingEvent::getFormattedMessage).findFirst().orElse("");
+    }
+
+    private static int argMax(JsonNode values) {
+        int best = 0;
+        for (int i = 1; i < values.size(); i++) {
+            if (values.get(i).doubleValue() > values.get(best).doubleValue()) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     private static String spec(String name) throws URISyntaxException {

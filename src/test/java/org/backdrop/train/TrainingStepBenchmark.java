@@ -14,6 +14,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import org.backdrop.model.djl.PyTorchEngine;
 import org.junit.jupiter.api.Test;
 
 /**

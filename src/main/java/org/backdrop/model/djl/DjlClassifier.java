@@ -7,10 +7,10 @@ import org.backdrop.model.Classifier;
 import org.backdrop.model.ModelException;
 import org.backdrop.model.spec.ModelSpec;
 
-/** A {@link Classifier} backed by an ONNX model run through DJL. */
+/** A {@link Classifier} backed by an ONNX or TorchScript model run through DJL. */
 final class DjlClassifier extends DjlImageModel<ClassScores> implements Classifier {
 
-    DjlClassifier(ModelSpec spec, OnnxModelService<List<RgbImage>, List<ClassScores>> service, int batchSize) {
+    DjlClassifier(ModelSpec spec, ModelService<List<RgbImage>, List<ClassScores>> service, int batchSize) {
         super(spec, service, batchSize);
     }
 

@@ -10,7 +10,7 @@ import org.backdrop.model.spec.ModelSpec;
 /** A {@link Detector} backed by an ONNX model run through DJL. */
 final class DjlDetector extends DjlImageModel<List<Detection>> implements Detector {
 
-    DjlDetector(ModelSpec spec, OnnxModelService<List<RgbImage>, List<List<Detection>>> service, int batchSize) {
+    DjlDetector(ModelSpec spec, ModelService<List<RgbImage>, List<List<Detection>>> service, int batchSize) {
         super(spec, service, batchSize);
     }
 

@@ -9,7 +9,7 @@ import org.backdrop.model.ModelException;
 import org.backdrop.model.spec.ModelSpec;
 
 /**
- * The shared part of the DJL adapters, which owns the {@link OnnxModelService} and splits image lists
+ * The shared part of the DJL adapters, which owns the {@link ModelService} and splits image lists
  * into batches.
  *
  * @param <R> the result for one image
@@ -17,10 +17,10 @@ import org.backdrop.model.spec.ModelSpec;
 abstract class DjlImageModel<R> implements ImageModel {
 
     private final ModelSpec spec;
-    private final OnnxModelService<List<RgbImage>, List<R>> service;
+    private final ModelService<List<RgbImage>, List<R>> service;
     private final int batchSize;
 
-    DjlImageModel(ModelSpec spec, OnnxModelService<List<RgbImage>, List<R>> service, int batchSize) {
+    DjlImageModel(ModelSpec spec, ModelService<List<RgbImage>, List<R>> service, int batchSize) {
         this.spec = spec;
         this.service = service;
         this.batchSize = batchSize;

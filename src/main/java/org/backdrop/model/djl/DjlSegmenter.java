@@ -10,7 +10,7 @@ import org.backdrop.model.spec.ModelSpec;
 /** A {@link Segmenter} backed by an ONNX model run through DJL. */
 final class DjlSegmenter extends DjlImageModel<ForegroundMask> implements Segmenter {
 
-    DjlSegmenter(ModelSpec spec, OnnxModelService<List<RgbImage>, List<ForegroundMask>> service, int batchSize) {
+    DjlSegmenter(ModelSpec spec, ModelService<List<RgbImage>, List<ForegroundMask>> service, int batchSize) {
         super(spec, service, batchSize);
     }
 

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * @param <I> the translator's input
  * @param <O> the translator's output
  */
-public final class OnnxModelService<I, O> implements AutoCloseable {
+public final class OnnxModelService<I, O> implements ModelService<I, O>, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxModelService.class);
 
@@ -119,12 +119,7 @@ public final class OnnxModelService<I, O> implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs the model on {@code input}.
-     *
-     * @throws ModelException if pre-processing, inference or post-processing fails; the message names the model
-     * @throws IllegalStateException if the service is closed
-     */
+    @Override
     public synchronized O predict(I input) throws ModelException {
         if (closed) {
             throw new IllegalStateException("the model " + modelFile + " is closed");
@@ -136,7 +131,7 @@ public final class OnnxModelService<I, O> implements AutoCloseable {
         }
     }
 
-    /** Returns the device the model runs on. */
+    @Override
     public InferenceDevice device() {
         return device;
     }
@@ -160,13 +155,14 @@ public final class OnnxModelService<I, O> implements AutoCloseable {
         }
     }
 
-    private static String stem(Path modelFile) {
+    /** Returns the file name of {@code modelFile} without its extension, which names the DJL model. */
+    static String stem(Path modelFile) {
         String name = modelFile.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static String rootMessage(Throwable error) {
+    static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

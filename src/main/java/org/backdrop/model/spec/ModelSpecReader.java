@@ -58,10 +58,22 @@ public final class ModelSpecReader {
 
     private ModelSpecReader() {}
 
-    /** Returns the spec path beside {@code modelFile}: {@code net.onnx} → {@code net.spec.json}. */
+    /** The model file extensions that {@link #specBeside} replaces. */
+    private static final List<String> MODEL_EXTENSIONS = List.of(".onnx", ".pt", ".pth", ".torchscript");
+
+    /**
+     * Returns the spec path beside {@code modelFile}: {@code net.onnx} → {@code net.spec.json}, and the same
+     * for the TorchScript extensions {@code .pt}, {@code .pth} and {@code .torchscript}.
+     */
     public static Path specBeside(Path modelFile) {
         String name = modelFile.getFileName().toString();
-        String stem = name.toLowerCase(Locale.ROOT).endsWith(".onnx") ? name.substring(0, name.length() - 5) : name;
+        String stem = name;
+        for (String extension : MODEL_EXTENSIONS) {
+            if (name.toLowerCase(Locale.ROOT).endsWith(extension)) {
+                stem = name.substring(0, name.length() - extension.length());
+                break;
+            }
+        }
         return modelFile.resolveSibling(stem + SPEC_SUFFIX);
     }
 

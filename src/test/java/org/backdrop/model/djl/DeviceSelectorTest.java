@@ -62,7 +62,7 @@ class DeviceSelectorTest {
 
         assertEquals(1, log.list.size());
         assertEquals(Level.INFO, log.list.get(0).getLevel());
-        assertEquals("Device auto: running on the CPU because no CUDA GPU was found", log.list.get(0).getFormattedMessage());
+        assertEquals("Device auto (ONNX Runtime): running on the CPU because no CUDA GPU was found", log.list.get(0).getFormattedMessage());
     }
 
     @Test

@@ -1,11 +1,12 @@
-package org.backdrop.train;
+package org.backdrop.model.djl;
 
 import ai.djl.engine.Engine;
 
-/** Starts DJL's PyTorch engine the way training needs it. */
-final class PyTorchEngine {
+/** Starts DJL's PyTorch engine the way training and TorchScript inference need it. */
+public final class PyTorchEngine {
 
-    static final String NAME = "PyTorch";
+    /** DJL's name of the engine. */
+    public static final String NAME = "PyTorch";
 
     private PyTorchEngine() {}
 
@@ -16,7 +17,7 @@ final class PyTorchEngine {
      * batch 128 took 2.1 s instead of 0.33 s in a 2-processor container (see docs/benchmarks.md).
      * The settings take effect only if the engine has not started yet.
      */
-    static Engine start() {
+    public static Engine start() {
         System.setProperty("ai.djl.offline", "true");
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(Runtime.getRuntime().availableProcessors()));
