@@ -87,7 +87,7 @@ final class MainWindow {
         this.session = session;
         this.preferences = preferences;
         this.themes = themes;
-        this.statusBar = new StatusBar(session.tasks(), "CPU");
+        this.statusBar = new StatusBar(session.tasks(), ComputeDevice::describe);
         this.recent = new RecentProjects(preferences);
         this.projects = new ProjectActions(session, recent, failure -> {
             LOG.error("A project action failed", failure);
