@@ -100,6 +100,26 @@ public final class StudioSession {
         tasks.run(save);
     }
 
+    /**
+     * Replaces one sample's mask, first in the open project's store (if any) and then in the session. In
+     * the store the replaced mask stays in {@link ProjectStore#maskHistory}; an edited mask uses origin
+     * {@link MaskOrigin#EDITED}.
+     *
+     * @throws IOException if the store cannot save the mask; the session then keeps the previous one
+     */
+    public void updateMask(String sampleId, Rle mask, MaskOrigin origin) throws IOException {
+        ProjectStore store = project.get();
+        if (store != null) {
+            store.saveMask(sampleId, mask, origin);
+        }
+        Map<String, Rle> updatedMasks = new HashMap<>(masks.get());
+        updatedMasks.put(sampleId, mask);
+        Map<String, MaskOrigin> updatedOrigins = new HashMap<>(origins);
+        updatedOrigins.put(sampleId, origin);
+        origins = Map.copyOf(updatedOrigins);
+        masks.set(Map.copyOf(updatedMasks));
+    }
+
     /** The sample that Browse or Review last showed, which the backgrounds preview renders; may be null. */
     public ObjectProperty<Sample> selectedProperty() {
         return selected;
