@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.backdrop.ProgressListener;
 import org.backdrop.curate.MaskOrigin;
 import org.backdrop.mask.Rle;
 
@@ -32,43 +31,49 @@ final class MaskTable {
     }
 
     /**
-     * Inserts each mask that differs from its sample's current one (in pixels or origin) as a new version and
-     * makes it current. Runs inside the caller's transaction.
+     * Inserts each mask that differs from its sample's current one (in size, pixels or origin) as a new
+     * version and makes it current. Runs inside the caller's transaction.
      *
      * @return the number of masks saved; identical ones are not counted
      */
-    int save(List<MaskUpdate> updates, ProgressListener progress) throws SQLException {
-        Map<String, StoredMask> current = current();
+    int save(List<MaskUpdate> updates) throws SQLException {
         String now = clock.instant().toString();
         int saved = 0;
-        try (PreparedStatement insert = connection.prepareStatement(
+        try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT m.height, m.width, m.counts, m.origin FROM current_masks c JOIN masks m ON m.id = c.mask_id WHERE c.sample_id = ?");
+                PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO masks (sample_id, height, width, counts, area, origin, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement point = connection.prepareStatement(
                         "INSERT INTO current_masks (sample_id, mask_id) VALUES (?, last_insert_rowid())"
                                 + " ON CONFLICT (sample_id) DO UPDATE SET mask_id = excluded.mask_id")) {
-            for (int i = 0; i < updates.size(); i++) {
-                MaskUpdate update = updates.get(i);
-                StoredMask before = current.get(update.sampleId());
-                if (before == null || before.origin() != update.origin() || !before.mask().equals(update.mask())) {
-                    insert.setString(1, update.sampleId());
-                    insert.setInt(2, update.mask().height());
-                    insert.setInt(3, update.mask().width());
-                    insert.setString(4, update.mask().toCompressedString());
-                    insert.setLong(5, update.mask().area());
-                    insert.setString(6, update.origin().label());
-                    insert.setString(7, now);
-                    insert.executeUpdate();
-                    point.setString(1, update.sampleId());
-                    point.executeUpdate();
-                    saved++;
+            for (MaskUpdate update : updates) {
+                String counts = update.mask().toCompressedString();
+                if (sameAsCurrent(select, update, counts)) {
+                    continue;
                 }
-                if (i % 1000 == 999) {
-                    progress.progress(i + 1, updates.size(), "Saving masks to the project");
-                }
+                insert.setString(1, update.sampleId());
+                insert.setInt(2, update.mask().height());
+                insert.setInt(3, update.mask().width());
+                insert.setString(4, counts);
+                insert.setLong(5, update.mask().area());
+                insert.setString(6, update.origin().label());
+                insert.setString(7, now);
+                insert.executeUpdate();
+                point.setString(1, update.sampleId());
+                point.executeUpdate();
+                saved++;
             }
         }
-        progress.progress(updates.size(), updates.size(), "Saving masks to the project");
         return saved;
+    }
+
+    /** Compares with the stored current mask by its compressed counts, which are equal exactly when the runs are. */
+    private static boolean sameAsCurrent(PreparedStatement select, MaskUpdate update, String counts) throws SQLException {
+        select.setString(1, update.sampleId());
+        try (ResultSet rows = select.executeQuery()) {
+            return rows.next() && rows.getInt(1) == update.mask().height() && rows.getInt(2) == update.mask().width()
+                    && rows.getString(3).equals(counts) && rows.getString(4).equals(update.origin().label());
+        }
     }
 
     Map<String, StoredMask> current() throws SQLException {

@@ -53,6 +53,9 @@ public final class ProjectStore implements ReviewLog, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PRIMARY = "primary";
 
+    /** The maximum number of masks that {@link #saveMasks} writes in one transaction. */
+    static final int MASKS_PER_TRANSACTION = 1000;
+
     private final Path file;
     private final Connection connection;
     private final Clock clock;
@@ -311,13 +314,23 @@ public final class ProjectStore implements ReviewLog, AutoCloseable {
     // Masks
 
     /**
-     * Saves masks as their samples' current ones, in one transaction. A mask equal to the current one
-     * (same pixels and origin) adds no version.
+     * Saves masks as their samples' current ones, in transactions of at most {@link #MASKS_PER_TRANSACTION}
+     * masks, so that a review decision made meanwhile waits for one transaction at most. A mask equal to
+     * the current one (same pixels and origin) adds no version. If saving fails, the transactions before
+     * the failure stay committed.
      *
      * @return the number of new versions saved
      */
-    public synchronized int saveMasks(List<MaskUpdate> updates, ProgressListener progress) throws IOException {
-        return write("saving " + updates.size() + " masks", () -> masks.save(updates, progress));
+    public int saveMasks(List<MaskUpdate> updates, ProgressListener progress) throws IOException {
+        int saved = 0;
+        for (int from = 0; from < updates.size(); from += MASKS_PER_TRANSACTION) {
+            List<MaskUpdate> chunk = updates.subList(from, Math.min(updates.size(), from + MASKS_PER_TRANSACTION));
+            synchronized (this) {
+                saved += write("saving the masks of " + chunk.size() + " samples", () -> masks.save(chunk));
+            }
+            progress.progress(from + chunk.size(), updates.size(), "Saving masks to the project");
+        }
+        return saved;
     }
 
     /** Saves one mask as the sample's current one, keeping the previous versions. */

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -203,6 +204,35 @@ class ProjectStoreTest {
             assertEquals(2, store.maskHistory("s2").size());
             assertEquals(2, store.currentMasks().size());
         }
+    }
+
+    @Test
+    void manyMasksSaveInChunks() throws IOException {
+        int count = ProjectStore.MASKS_PER_TRANSACTION * 2 + 500;
+        List<MaskUpdate> updates = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            updates.add(new MaskUpdate("s" + i, i % 2 == 0 ? block() : dot(), MaskOrigin.MODEL));
+        }
+        List<Long> reported = new ArrayList<>();
+        ProgressListener progress = new ProgressListener() {
+            @Override
+            public void progress(long done, long total, String message) {
+                reported.add(done);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+
+        try (ProjectStore store = create()) {
+            assertEquals(count, store.saveMasks(updates, progress));
+
+            assertEquals(count, store.currentMasks().size());
+            assertEquals(dot(), store.currentMask("s" + (count - 1)).orElseThrow().mask());
+        }
+        assertEquals(List.of(1000L, 2000L, 2500L), reported);
     }
 
     @Test
