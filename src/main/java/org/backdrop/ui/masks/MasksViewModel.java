@@ -195,13 +195,18 @@ public final class MasksViewModel {
     /** Returns the origin of each mask whose source name is known; masks files may name other sources. */
     private static Map<String, MaskOrigin> origins(Map<String, String> sourceNames) {
         Map<String, MaskOrigin> origins = new LinkedHashMap<>();
+        Map<String, Integer> unknown = new LinkedHashMap<>();
         sourceNames.forEach((id, name) -> {
             try {
                 origins.put(id, MaskOrigin.parse(name));
             } catch (IllegalArgumentException e) {
-                LOG.debug("Mask of sample {} has source '{}', which the project store does not know; it is not saved there", id, name);
+                unknown.merge(name, 1, Integer::sum);
             }
         });
+        if (!unknown.isEmpty()) {
+            LOG.warn("Masks with unknown sources {} (source and count) are shown but not saved to the open project;"
+                    + " set each mask's source to annotations, onnx, grabcut or edited to keep them", unknown);
+        }
         return origins;
     }
 
