@@ -46,4 +46,13 @@ class ArchitectureTest {
                 .because("the command line opens the studio only through StudioOpener");
         rule.check(productionClasses);
     }
+
+    @Test
+    void curationAndStoreServeBothFaces() {
+        ArchRule rule = noClasses()
+                .that().resideInAnyPackage("org.backdrop.curate..", "org.backdrop.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.backdrop.ui..", "org.backdrop.cli..")
+                .because("the studio and the command line share review state, filters and the project store");
+        rule.check(productionClasses);
+    }
 }

@@ -19,14 +19,14 @@ import java.util.stream.Stream;
  * every image. Hashing only the sizes of images keeps the checksum fast for large photo datasets; a
  * changed image of the same size goes unnoticed.
  */
-final class SourceChecksum {
+public final class SourceChecksum {
 
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp");
 
     private SourceChecksum() {}
 
     /** Returns {@code sha256:<hex>} over {@code input} (a file or folder) and, when different, {@code root}. */
-    static String of(Path input, Path root) throws IOException {
+    public static String of(Path input, Path root) throws IOException {
         MessageDigest digest = sha256();
         hashTree(input.toAbsolutePath().normalize(), digest);
         Path normalizedRoot = root.toAbsolutePath().normalize();

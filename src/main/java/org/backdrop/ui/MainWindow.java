@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -26,12 +28,17 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.backdrop.curate.ReviewState;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetReaders;
 import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.Sample;
+import org.backdrop.store.ProjectStore;
 import org.backdrop.ui.backgrounds.BackgroundsView;
 import org.backdrop.ui.backgrounds.BackgroundsViewModel;
 import org.backdrop.ui.browse.BrowseView;
@@ -40,7 +47,6 @@ import org.backdrop.ui.export.ExportDialog;
 import org.backdrop.ui.export.ExportViewModel;
 import org.backdrop.ui.masks.MasksView;
 import org.backdrop.ui.masks.MasksViewModel;
-import org.backdrop.ui.review.ReviewState;
 import org.backdrop.ui.review.ReviewView;
 import org.backdrop.ui.review.ReviewViewModel;
 import org.backdrop.ui.task.ProgressTask;
@@ -49,8 +55,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The studio's main window: menu bar, toolbar, the screens as tabs and the status bar. Datasets open
- * from the File menu, by dropping a folder on the window, or through {@link #open(Path)}.
+ * The studio's main window: menu bar, toolbar, the screens as tabs and the status bar. Datasets and
+ * projects open from the File menu, from the welcome view's recent projects, by dropping a folder or
+ * a project file on the window, or through {@link #open(Path)} and {@link #openProject}.
  */
 final class MainWindow {
 
@@ -73,12 +80,19 @@ final class MainWindow {
     private final ExportViewModel exportModel;
     private final BackgroundsViewModel backgroundsModel;
     private final Label welcomeHint = new Label();
+    private final RecentProjects recent;
+    private final ProjectActions projects;
 
     MainWindow(StudioSession session, Preferences preferences, Theme.Switcher themes) {
         this.session = session;
         this.preferences = preferences;
         this.themes = themes;
-        this.statusBar = new StatusBar(session.tasks(), "CPU");
+        this.statusBar = new StatusBar(session.tasks(), ComputeDevice::describe);
+        this.recent = new RecentProjects(preferences);
+        this.projects = new ProjectActions(session, recent, failure -> {
+            LOG.error("A project action failed", failure);
+            Dialogs.showError(root, "The project could not be opened or saved", failure);
+        });
 
         browseModel = new BrowseViewModel(session);
         BrowseView browseView = new BrowseView(session, browseModel);
@@ -115,6 +129,12 @@ final class MainWindow {
             }
         });
         session.datasetProperty().addListener((observable, before, dataset) -> datasetOpened(dataset));
+        session.projectProperty().addListener((observable, before, project) -> showTitle());
+        session.storeFailureProperty().addListener((observable, before, failure) -> {
+            if (failure != null) {
+                Dialogs.showError(root, "A change could not be saved to the project", failure);
+            }
+        });
 
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(welcome());
@@ -134,6 +154,10 @@ final class MainWindow {
     /** Opens {@code path} as {@link #open(Path)} does, then runs {@code afterOpen} on the JavaFX thread. */
     void open(Path path, Consumer<Dataset> afterOpen) {
         Path absolute = path.toAbsolutePath().normalize();
+        if (isProjectFile(absolute)) {
+            openProject(absolute, afterOpen);
+            return;
+        }
         ProgressTask<Opened> task = new ProgressTask<>("Reading " + absolute.getFileName(), progress -> {
             Dataset dataset = DatasetReaders.detect(absolute).read(absolute, ReadOptions.defaults(), progress);
             return new Opened(dataset, ReviewState.open(ReviewState.fileFor(dataset.root())));
@@ -141,6 +165,7 @@ final class MainWindow {
         task.setOnSucceeded(event -> {
             Opened opened = task.getValue();
             session.open(opened.dataset(), opened.review());
+            projects.datasetOpened(absolute);
             Path parent = absolute.getParent();
             if (parent != null) {
                 preferences.put(LAST_FOLDER, parent.toString());
@@ -153,6 +178,27 @@ final class MainWindow {
         });
         welcomeHint.setText("Reading " + absolute + "…");
         session.tasks().run(task);
+    }
+
+    /** Opens the project {@code file} with its dataset, decisions and masks, then runs {@code afterOpen}; errors show in a dialog. */
+    void openProject(Path file, Consumer<Dataset> afterOpen) {
+        welcomeHint.setText("Opening " + file.toAbsolutePath().normalize() + "…");
+        projects.open(file, afterOpen);
+    }
+
+    /** Creates the project {@code file} for the dataset at {@code dataset} and opens it; errors show in a dialog. */
+    void createProject(Path dataset, Path file, Consumer<Dataset> afterOpen) {
+        projects.create(dataset, file, afterOpen);
+    }
+
+    /** Saves the open dataset and its state as the project {@code file} and continues in it; errors show in a dialog. */
+    void saveProjectAs(Path file, Consumer<Dataset> afterOpen) {
+        projects.saveAs(file, afterOpen);
+    }
+
+    /** Returns the projects listed on the welcome view, newest first. */
+    List<Path> recentProjects() {
+        return List.copyOf(recent.projects());
     }
 
     /** Selects the sample with id {@code sampleId} and makes it the current one of review mode; ignores an unknown id. */
@@ -196,10 +242,22 @@ final class MainWindow {
                 + " · " + dataset.samples().size() + " samples · " + dataset.categories().size() + " classes"
                 + (dataset.invalid().isEmpty() ? "" : " · " + dataset.invalid().size() + " unreadable"));
         reviewModel.setSamples(dataset.samples(), 0);
+        showTitle();
+    }
+
+    private void showTitle() {
         Scene scene = root.getScene();
-        if (scene != null && scene.getWindow() instanceof javafx.stage.Stage stage) {
-            stage.setTitle(dataset.root().getFileName() + " — Backdrop Studio");
+        Dataset dataset = session.dataset();
+        if (dataset == null || scene == null || !(scene.getWindow() instanceof javafx.stage.Stage stage)) {
+            return;
         }
+        String name = session.store().map(store -> store.file().getFileName().toString())
+                .orElse(dataset.root().getFileName() + " (no project)");
+        stage.setTitle(name + " — Backdrop Studio");
+    }
+
+    private static boolean isProjectFile(Path path) {
+        return path.getFileName() != null && path.getFileName().toString().endsWith(ProjectStore.EXTENSION) && !Files.isDirectory(path);
     }
 
     private static Tab tab(String title, String icon, Node content) {
@@ -212,6 +270,20 @@ final class MainWindow {
         MenuItem open = new MenuItem("Open dataset…", new FontIcon("mdi2f-folder-open-outline"));
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         open.setOnAction(event -> chooseDataset());
+        MenuItem newProject = new MenuItem("New project…", new FontIcon("mdi2f-file-plus-outline"));
+        newProject.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        newProject.setOnAction(event -> chooseNewProject());
+        MenuItem openProject = new MenuItem("Open project…", new FontIcon("mdi2f-folder-star-outline"));
+        openProject.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        openProject.setOnAction(event -> chooseProject());
+        MenuItem saveProject = new MenuItem("Save project…", new FontIcon("mdi2c-content-save-outline"));
+        saveProject.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        saveProject.setOnAction(event -> chooseProjectTarget("Save project"));
+        saveProject.disableProperty().bind(session.datasetProperty().isNull().or(session.projectProperty().isNotNull()));
+        MenuItem saveProjectAs = new MenuItem("Save project as…");
+        saveProjectAs.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
+        saveProjectAs.setOnAction(event -> chooseProjectTarget("Save a copy of the project"));
+        saveProjectAs.disableProperty().bind(session.projectProperty().isNull());
         MenuItem export = new MenuItem("Export…", new FontIcon("mdi2e-export"));
         export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
         export.setOnAction(event -> showExport());
@@ -219,7 +291,8 @@ final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(event -> Platform.exit());
-        Menu file = new Menu("File", null, open, export, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, newProject, openProject, saveProject, saveProjectAs, new SeparatorMenuItem(), open, export,
+                new SeparatorMenuItem(), quit);
 
         ToggleGroup themeGroup = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("Light theme");
@@ -285,10 +358,93 @@ final class MainWindow {
         Button open = new Button("Open dataset…", new FontIcon("mdi2f-folder-open-outline"));
         open.setOnAction(event -> chooseDataset());
         open.setDefaultButton(true);
-        VBox box = new VBox(14, title, welcomeHint, open);
+        Button openProject = new Button("Open project…", new FontIcon("mdi2f-folder-star-outline"));
+        openProject.setOnAction(event -> chooseProject());
+        VBox recentBox = new VBox(4);
+        recentBox.setAlignment(Pos.CENTER);
+        recentBox.setId("recent-projects");
+        showRecent(recentBox);
+        recent.projects().addListener((ListChangeListener<Path>) change -> showRecent(recentBox));
+        HBox buttons = new HBox(10, open, openProject);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(14, title, welcomeHint, buttons, recentBox);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("welcome");
         return box;
+    }
+
+    private void showRecent(VBox recentBox) {
+        recentBox.getChildren().clear();
+        if (recent.projects().isEmpty()) {
+            return;
+        }
+        Label heading = new Label("Recent projects");
+        heading.getStyleClass().add("welcome-subtitle");
+        recentBox.getChildren().add(heading);
+        for (Path project : recent.projects()) {
+            Hyperlink link = new Hyperlink(project.getFileName() + "  —  " + project.getParent());
+            link.setOnAction(event -> openProject(project, dataset -> {}));
+            recentBox.getChildren().add(link);
+        }
+    }
+
+    private void chooseProject() {
+        FileChooser chooser = projectChooser("Open project");
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            openProject(file.toPath(), dataset -> {});
+        }
+    }
+
+    private void chooseNewProject() {
+        DirectoryChooser folders = new DirectoryChooser();
+        folders.setTitle("New project: choose the dataset folder");
+        File last = new File(preferences.get(LAST_FOLDER, System.getProperty("user.home")));
+        if (last.isDirectory()) {
+            folders.setInitialDirectory(last);
+        }
+        File dataset = folders.showDialog(window());
+        if (dataset == null) {
+            return;
+        }
+        FileChooser chooser = projectChooser("New project: save the project file");
+        chooser.setInitialDirectory(dataset.getParentFile());
+        chooser.setInitialFileName(dataset.getName() + ProjectStore.EXTENSION);
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            createProject(dataset.toPath(), withExtension(file.toPath()), opened -> {});
+        }
+    }
+
+    private void chooseProjectTarget(String title) {
+        FileChooser chooser = projectChooser(title);
+        Path datasetRoot = session.dataset().root().toAbsolutePath().normalize();
+        chooser.setInitialDirectory(datasetRoot.getParent().toFile());
+        chooser.setInitialFileName(datasetRoot.getFileName() + ProjectStore.EXTENSION);
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            saveProjectAs(withExtension(file.toPath()), opened -> {});
+        }
+    }
+
+    private FileChooser projectChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Backdrop projects", "*" + ProjectStore.EXTENSION));
+        File last = new File(preferences.get(LAST_FOLDER, System.getProperty("user.home")));
+        if (last.isDirectory()) {
+            chooser.setInitialDirectory(last);
+        }
+        return chooser;
+    }
+
+    private static Path withExtension(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(ProjectStore.EXTENSION) ? file : file.resolveSibling(name + ProjectStore.EXTENSION);
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     private void chooseDataset() {
@@ -321,11 +477,13 @@ final class MainWindow {
         });
     }
 
+    /** Returns the one dropped dataset folder or project file, or null when the drop is something else. */
     private static Path droppedFolder(List<File> files) {
-        if (files.size() != 1 || !Files.isDirectory(files.get(0).toPath())) {
+        if (files.size() != 1) {
             return null;
         }
-        return files.get(0).toPath();
+        Path path = files.get(0).toPath();
+        return Files.isDirectory(path) || isProjectFile(path) ? path : null;
     }
 
     private void about() {

@@ -1,5 +1,7 @@
 package org.backdrop.ui;
 
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
@@ -15,9 +17,16 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.backdrop.ui.task.TaskRunner;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The status bar: the dataset line, the newest running task with its progress, and the compute device. */
+/**
+ * The status bar: the dataset line, the newest running task with its progress, and the compute
+ * device, which a daemon thread probes after the window opens so that start-up does not wait for it.
+ */
 final class StatusBar {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusBar.class);
 
     private final HBox root = new HBox(8);
     private final Label datasetLine = new Label("No dataset open");
@@ -26,7 +35,7 @@ final class StatusBar {
     private final Button cancel = new Button(null, new FontIcon("mdi2c-close-circle-outline"));
     private final TaskRunner tasks;
 
-    StatusBar(TaskRunner tasks, String device) {
+    StatusBar(TaskRunner tasks, Supplier<ComputeDevice.Description> deviceProbe) {
         this.tasks = tasks;
         datasetLine.setId("dataset-line");
         taskLine.setId("task-line");
@@ -38,9 +47,11 @@ final class StatusBar {
                 tasks.running().get(tasks.running().size() - 1).cancel();
             }
         });
-        Label deviceLabel = new Label("Device: " + device);
+        Label deviceLabel = new Label("Device: checking…");
         deviceLabel.setId("device");
-        deviceLabel.setTooltip(new Tooltip("Where models run. No GPU is in use."));
+        Tooltip deviceTip = new Tooltip("Checking whether ONNX Runtime can use a CUDA GPU");
+        deviceLabel.setTooltip(deviceTip);
+        probe(deviceProbe, deviceLabel, deviceTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         root.getChildren().addAll(datasetLine, spacer, taskLine, progress, cancel, deviceLabel);
@@ -49,6 +60,25 @@ final class StatusBar {
         root.getStyleClass().add("status-bar");
         tasks.running().addListener((ListChangeListener<Task<?>>) change -> showNewest());
         showNewest();
+    }
+
+    private static void probe(Supplier<ComputeDevice.Description> deviceProbe, Label deviceLabel, Tooltip deviceTip) {
+        Thread thread = new Thread(() -> {
+            ComputeDevice.Description device;
+            try {
+                device = deviceProbe.get();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("Probing the compute device failed; models will run on the CPU", e);
+                device = new ComputeDevice.Description("CPU", "Models run on the CPU because probing for a GPU failed: " + e.getMessage());
+            }
+            ComputeDevice.Description probed = device;
+            Platform.runLater(() -> {
+                deviceLabel.setText("Device: " + probed.name());
+                deviceTip.setText(probed.reason());
+            });
+        }, "device-probe");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     Node root() {

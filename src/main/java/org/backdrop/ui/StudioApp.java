@@ -10,8 +10,9 @@ import javafx.stage.Stage;
 import org.backdrop.ui.task.TaskRunner;
 
 /**
- * The JavaFX application behind Backdrop Studio. The window's size, the theme and the last dataset
- * folder are kept in the user's preferences.
+ * The JavaFX application behind Backdrop Studio. The window's size, the theme, the last dataset
+ * folder and the recent projects are kept in the user's preferences. The target given on the command
+ * line is a dataset folder, or a project when its name ends in {@code .backdrop}.
  *
  * <p>Two system properties, meant for scripted screenshots, act once the dataset given on the
  * command line is open: {@code backdrop.studio.masks=FILE} loads a masks file,
@@ -23,8 +24,9 @@ public final class StudioApp extends Application {
     private static volatile Path initialTarget;
 
     private TaskRunner tasks;
+    private StudioSession session;
 
-    /** Opens the studio and blocks until its window closes; {@code target} may be null. */
+    /** Opens the studio with {@code target} (a dataset or a {@code .backdrop} project; may be null) and blocks until its window closes. */
     public static void open(Path target) {
         initialTarget = target;
         Application.launch(StudioApp.class);
@@ -34,7 +36,7 @@ public final class StudioApp extends Application {
     public void start(Stage stage) {
         Preferences preferences = Preferences.userNodeForPackage(StudioApp.class);
         tasks = new TaskRunner();
-        StudioSession session = new StudioSession(tasks);
+        session = new StudioSession(tasks);
 
         Scene scene = new Scene(new Region(), preferences.getDouble("width", 1200), preferences.getDouble("height", 800));
         Theme.Switcher themes = new Theme.Switcher(scene, preferences);
@@ -62,6 +64,9 @@ public final class StudioApp extends Application {
     public void stop() {
         if (tasks != null) {
             tasks.close();
+        }
+        if (session != null) {
+            session.closeProject();
         }
     }
 

@@ -1,30 +1,50 @@
 package org.backdrop.ui;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.backdrop.curate.MaskOrigin;
+import org.backdrop.curate.ReviewState;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetImages;
 import org.backdrop.dataset.Sample;
 import org.backdrop.mask.Rle;
-import org.backdrop.ui.review.ReviewState;
+import org.backdrop.store.MaskUpdate;
+import org.backdrop.store.ProjectStore;
+import org.backdrop.ui.task.ProgressTask;
 import org.backdrop.ui.task.TaskRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The state that the studio's views share: the open dataset, its masks by sample id, its review state, the
- * image loader and the task runner. Change the properties on the JavaFX thread only.
+ * The state that the studio's views share: the open dataset, its masks by sample id with their
+ * origins, its review state, the open project (if any), the image loader and the task runner.
+ * Change the properties on the JavaFX thread only.
+ *
+ * <p>With a project open, review decisions go to its store as they are made (through the review
+ * state's log) and masks set with {@link #setMasks} are saved to it in a background task.
  */
 public final class StudioSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StudioSession.class);
 
     private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>();
     private final ObjectProperty<Map<String, Rle>> masks = new SimpleObjectProperty<>(Map.of());
     private final ObjectProperty<Sample> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<ReviewState> review = new SimpleObjectProperty<>(ReviewState.inMemory());
+    private final ReadOnlyObjectWrapper<ProjectStore> project = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Throwable> storeFailure = new ReadOnlyObjectWrapper<>();
     private final DatasetImages images = new DatasetImages();
     private final TaskRunner tasks;
     private Map<String, Integer> indices = new HashMap<>();
+    private Map<String, MaskOrigin> origins = Map.of();
 
     public StudioSession(TaskRunner tasks) {
         this.tasks = tasks;
@@ -39,13 +59,65 @@ public final class StudioSession {
         return dataset.get();
     }
 
-    /** The foreground mask of each sample that has one, keyed by sample id; never null. */
+    /**
+     * The foreground mask of each sample that has one, keyed by sample id; never null. Setting it
+     * directly leaves the project store and the origins alone: use {@link #setMasks} to keep them.
+     */
     public ObjectProperty<Map<String, Rle>> masksProperty() {
         return masks;
     }
 
     public Optional<Rle> mask(Sample sample) {
         return Optional.ofNullable(masks.get().get(sample.id()));
+    }
+
+    /** Returns where the sample's mask came from, empty when it has none or the origin is unknown. */
+    public Optional<MaskOrigin> maskOrigin(String sampleId) {
+        return masks.get().containsKey(sampleId) ? Optional.ofNullable(origins.get(sampleId)) : Optional.empty();
+    }
+
+    /**
+     * Makes {@code newMasks} the session's masks, with each one's origin, and saves them to the open
+     * project in a background task; a failed save sets {@link #storeFailureProperty()}.
+     */
+    public void setMasks(Map<String, Rle> newMasks, Map<String, MaskOrigin> newOrigins) {
+        origins = Map.copyOf(newOrigins);
+        masks.set(Map.copyOf(newMasks));
+        ProjectStore store = project.get();
+        if (store == null || newMasks.isEmpty()) {
+            return;
+        }
+        List<MaskUpdate> updates = new ArrayList<>();
+        newMasks.forEach((id, mask) -> {
+            MaskOrigin origin = newOrigins.get(id);
+            if (origin != null) {
+                updates.add(new MaskUpdate(id, mask, origin));
+            }
+        });
+        ProgressTask<Integer> save = new ProgressTask<>("Saving masks to " + store.file().getFileName(),
+                progress -> store.saveMasks(updates, progress));
+        save.setOnFailed(event -> reportStoreFailure("Saving masks to " + store.file() + " failed", save.getException()));
+        tasks.run(save);
+    }
+
+    /**
+     * Replaces one sample's mask, first in the open project's store (if any) and then in the session. In
+     * the store the replaced mask stays in {@link ProjectStore#maskHistory}; an edited mask uses origin
+     * {@link MaskOrigin#EDITED}.
+     *
+     * @throws IOException if the store cannot save the mask; the session then keeps the previous one
+     */
+    public void updateMask(String sampleId, Rle mask, MaskOrigin origin) throws IOException {
+        ProjectStore store = project.get();
+        if (store != null) {
+            store.saveMask(sampleId, mask, origin);
+        }
+        Map<String, Rle> updatedMasks = new HashMap<>(masks.get());
+        updatedMasks.put(sampleId, mask);
+        Map<String, MaskOrigin> updatedOrigins = new HashMap<>(origins);
+        updatedOrigins.put(sampleId, origin);
+        origins = Map.copyOf(updatedOrigins);
+        masks.set(Map.copyOf(updatedMasks));
     }
 
     /** The sample that Browse or Review last showed, which the backgrounds preview renders; may be null. */
@@ -62,6 +134,24 @@ public final class StudioSession {
         return review.get();
     }
 
+    /** The open project's store; null while the dataset is open without a project. */
+    public ReadOnlyObjectProperty<ProjectStore> projectProperty() {
+        return project.getReadOnlyProperty();
+    }
+
+    /**
+     * Returns the open project's store, for views that save masks, presets or runs to it; empty while
+     * the dataset is open without a project. Its methods may be called from any thread.
+     */
+    public Optional<ProjectStore> store() {
+        return Optional.ofNullable(project.get());
+    }
+
+    /** The last failure of a background save to the project store, for the window to show; null when none. */
+    public ReadOnlyObjectProperty<Throwable> storeFailureProperty() {
+        return storeFailure.getReadOnlyProperty();
+    }
+
     /** Returns the position of {@code sample} in the open dataset, or -1 when it is not one of its samples. */
     public int indexOf(Sample sample) {
         return indices.getOrDefault(sample.id(), -1);
@@ -75,16 +165,54 @@ public final class StudioSession {
         return tasks;
     }
 
-    /** Makes {@code opened} the open dataset with its review state, and clears the previous masks. */
+    /** Makes {@code opened} the open dataset with its review state and no project; closes the previous project. */
     public void open(Dataset opened, ReviewState state) {
+        open(opened, state, null, Map.of(), Map.of());
+    }
+
+    /**
+     * Makes {@code opened} the open dataset of the project {@code store}, with the review state and
+     * masks read from it; closes the previous project unless it is {@code store}.
+     */
+    public void openProject(Dataset opened, ProjectStore store, ReviewState state, Map<String, Rle> storedMasks,
+            Map<String, MaskOrigin> storedOrigins) {
+        open(opened, state, store, storedMasks, storedOrigins);
+    }
+
+    /** Closes the open project's store, if any; the dataset stays open without a project. */
+    public void closeProject() {
+        ProjectStore store = project.get();
+        if (store == null) {
+            return;
+        }
+        project.set(null);
+        try {
+            store.close();
+        } catch (IOException e) {
+            reportStoreFailure("Closing " + store.file() + " failed", e);
+        }
+    }
+
+    private void open(Dataset opened, ReviewState state, ProjectStore store, Map<String, Rle> openedMasks,
+            Map<String, MaskOrigin> openedOrigins) {
+        if (project.get() != store) {
+            closeProject();
+        }
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < opened.samples().size(); i++) {
             positions.put(opened.samples().get(i).id(), i);
         }
         indices = positions;
-        masks.set(Map.of());
+        origins = Map.copyOf(openedOrigins);
+        project.set(store);
+        masks.set(Map.copyOf(openedMasks));
         review.set(state);
         dataset.set(opened);
         selected.set(opened.samples().isEmpty() ? null : opened.samples().get(0));
+    }
+
+    private void reportStoreFailure(String message, Throwable failure) {
+        LOG.error(message, failure);
+        storeFailure.set(failure);
     }
 }

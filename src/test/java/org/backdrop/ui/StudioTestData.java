@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.backdrop.ProgressListener;
+import org.backdrop.curate.ReviewState;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetReaders;
 import org.backdrop.dataset.ReadOptions;
-import org.backdrop.ProgressListener;
 import org.backdrop.mask.Rle;
-import org.backdrop.ui.review.ReviewState;
 import org.backdrop.ui.task.TaskRunner;
 
 /**

@@ -22,12 +22,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.backdrop.curate.MaskOrigin;
+import org.backdrop.curate.ReviewStatus;
 import org.backdrop.dataset.Category;
 import org.backdrop.dataset.Sample;
 import org.backdrop.ui.StudioSession;
 import org.backdrop.ui.image.SampleThumbnails;
 import org.backdrop.ui.image.ThumbnailLoader;
-import org.backdrop.ui.review.ReviewStatus;
 import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
 
@@ -42,6 +43,7 @@ public final class BrowseView {
     private final CheckBox overlay = new CheckBox("Mask overlay");
     private final GridView<Sample> grid = new GridView<>();
     private final BorderPane root = new BorderPane();
+    private final Runnable reviewListener = this::refreshCells;
     private Consumer<Sample> onOpen = sample -> {};
 
     public BrowseView(StudioSession session, BrowseViewModel model) {
@@ -66,8 +68,11 @@ public final class BrowseView {
         });
         session.datasetProperty().addListener((observable, before, after) -> thumbnails.invalidate());
         session.selectedProperty().addListener((observable, before, after) -> refreshCells());
-        session.reviewProperty().addListener((observable, before, review) ->
-                review.revisionProperty().addListener((o, b, a) -> refreshCells()));
+        session.reviewProperty().addListener((observable, before, review) -> {
+            before.removeListener(reviewListener);
+            review.addListener(reviewListener);
+        });
+        session.review().addListener(reviewListener);
 
         Label counts = new Label();
         counts.getStyleClass().add("counts");
@@ -129,6 +134,24 @@ public final class BrowseView {
         statuses.valueProperty().bindBidirectional(model.statusFilterProperty());
         statuses.setId("status-filter");
 
+        ComboBox<MaskOrigin> origins = new ComboBox<>();
+        origins.getItems().add(null);
+        origins.getItems().addAll(MaskOrigin.values());
+        origins.setPromptText("Any mask source");
+        origins.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(MaskOrigin origin) {
+                return origin == null ? "Any mask source" : origin.label();
+            }
+
+            @Override
+            public MaskOrigin fromString(String text) {
+                return null;
+            }
+        });
+        origins.valueProperty().bindBidirectional(model.originFilterProperty());
+        origins.setId("origin-filter");
+
         Slider pixels = new Slider(0, 1000, 0);
         pixels.setMajorTickUnit(250);
         pixels.setShowTickMarks(true);
@@ -159,7 +182,7 @@ public final class BrowseView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Class"), classes, new Label("Status"), statuses, new Label("Mask"), pixels, pixelValue, common,
+        HBox bar = new HBox(8, new Label("Class"), classes, new Label("Status"), statuses, new Label("Mask"), origins, pixels, pixelValue, common,
                 id, spacer, overlay);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));

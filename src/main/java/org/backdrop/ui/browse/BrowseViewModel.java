@@ -1,10 +1,10 @@
 package org.backdrop.ui.browse;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,19 +15,22 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.backdrop.dataset.Annotation;
+import org.backdrop.curate.MaskOrigin;
+import org.backdrop.curate.ReviewState;
+import org.backdrop.curate.ReviewStatus;
+import org.backdrop.curate.SampleFilter;
+import org.backdrop.curate.SampleMasks;
 import org.backdrop.dataset.Category;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.Sample;
 import org.backdrop.mask.Rle;
 import org.backdrop.ui.StudioSession;
-import org.backdrop.ui.review.ReviewState;
-import org.backdrop.ui.review.ReviewStatus;
 
 /**
  * The browse screen's state: filters over the open dataset and the samples that pass them, with
- * the count of each review status. Filters: class, review status, minimum object pixels (which
- * needs masks; samples without a mask then fail it) and a case-insensitive id substring.
+ * the count of each review status. The filters are a {@link SampleFilter}: class, review status,
+ * mask origin, minimum object pixels (which needs masks; samples without a mask then fail it) and a
+ * case-insensitive id substring.
  */
 public final class BrowseViewModel {
 
@@ -37,12 +40,25 @@ public final class BrowseViewModel {
     private final StudioSession session;
     private final ObjectProperty<Category> classFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<ReviewStatus> statusFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<MaskOrigin> originFilter = new SimpleObjectProperty<>();
     private final IntegerProperty minObjectPixels = new SimpleIntegerProperty(0);
     private final StringProperty idText = new SimpleStringProperty("");
     private final ObservableList<Sample> visible = FXCollections.observableArrayList();
     private final ObservableList<Category> classes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No dataset open");
+    private final Runnable reviewListener = this::refresh;
     private Map<String, Long> objectPixels = Map.of();
+    private final SampleMasks masks = new SampleMasks() {
+        @Override
+        public long objectPixels(String sampleId) {
+            return objectPixels.getOrDefault(sampleId, -1L);
+        }
+
+        @Override
+        public Optional<MaskOrigin> origin(String sampleId) {
+            return session.maskOrigin(sampleId);
+        }
+    };
 
     public BrowseViewModel(StudioSession session) {
         this.session = session;
@@ -52,12 +68,14 @@ public final class BrowseViewModel {
             refresh();
         });
         session.reviewProperty().addListener((observable, before, review) -> {
-            review.revisionProperty().addListener((o, b, a) -> refresh());
+            before.removeListener(reviewListener);
+            review.addListener(reviewListener);
             refresh();
         });
-        session.review().revisionProperty().addListener((o, b, a) -> refresh());
+        session.review().addListener(reviewListener);
         classFilter.addListener((observable, before, after) -> refresh());
         statusFilter.addListener((observable, before, after) -> refresh());
+        originFilter.addListener((observable, before, after) -> refresh());
         minObjectPixels.addListener((observable, before, after) -> refresh());
         idText.addListener((observable, before, after) -> refresh());
         datasetChanged(session.dataset());
@@ -71,6 +89,18 @@ public final class BrowseViewModel {
     /** The review status a sample must have, or null for every status. */
     public ObjectProperty<ReviewStatus> statusFilterProperty() {
         return statusFilter;
+    }
+
+    /** Where a sample's mask must come from, or null for any mask or none. */
+    public ObjectProperty<MaskOrigin> originFilterProperty() {
+        return originFilter;
+    }
+
+    /** Returns the filter the properties set now. */
+    public SampleFilter filter() {
+        Category category = classFilter.get();
+        return new SampleFilter(category == null ? OptionalInt.empty() : OptionalInt.of(category.id()),
+                Optional.ofNullable(statusFilter.get()), Optional.ofNullable(originFilter.get()), minObjectPixels.get(), idText.get());
     }
 
     /** The minimum number of object pixels in a sample's mask. At 0, samples without a mask pass too. */
@@ -117,41 +147,9 @@ public final class BrowseViewModel {
             return;
         }
         ReviewState review = session.review();
-        String text = idText.get() == null ? "" : idText.get().strip().toLowerCase(Locale.ROOT);
-        List<Sample> passing = new ArrayList<>();
-        for (Sample sample : dataset.samples()) {
-            if (passes(sample, review, text)) {
-                passing.add(sample);
-            }
-        }
+        List<Sample> passing = filter().apply(dataset.samples(), review, masks);
         visible.setAll(passing);
         summary.set(summaryLine(passing.size(), dataset.samples().size(), review.counts(dataset.samples())));
-    }
-
-    private boolean passes(Sample sample, ReviewState review, String text) {
-        Category category = classFilter.get();
-        if (category != null && !hasClass(sample, category.id())) {
-            return false;
-        }
-        if (statusFilter.get() != null && review.status(sample.id()) != statusFilter.get()) {
-            return false;
-        }
-        if (minObjectPixels.get() > 0 && objectPixels(sample) < minObjectPixels.get()) {
-            return false;
-        }
-        return text.isEmpty() || sample.id().toLowerCase(Locale.ROOT).contains(text);
-    }
-
-    private static boolean hasClass(Sample sample, int categoryId) {
-        if (sample.labels().contains(categoryId)) {
-            return true;
-        }
-        for (Annotation annotation : sample.annotations()) {
-            if (annotation.categoryId() == categoryId) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String summaryLine(int shown, int total, Map<ReviewStatus, Integer> counts) {

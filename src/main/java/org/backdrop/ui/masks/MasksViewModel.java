@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.backdrop.curate.MaskOrigin;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.Sample;
@@ -26,6 +27,8 @@ import org.backdrop.segment.MaskSource;
 import org.backdrop.segment.MasksFile;
 import org.backdrop.ui.StudioSession;
 import org.backdrop.ui.task.ProgressTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The masks screen's state: which mask source to compute with, the masks of the open dataset (kept in
@@ -33,6 +36,8 @@ import org.backdrop.ui.task.ProgressTask;
  * {@link MaskPlan#compute} and files through {@link MasksFile}, as the {@code masks} command does.
  */
 public final class MasksViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MasksViewModel.class);
 
     /** A mask source that the screen offers. */
     public enum Source {
@@ -65,7 +70,8 @@ public final class MasksViewModel {
         session.datasetProperty().addListener((observable, before, after) -> {
             skipped.clear();
             sourceNames = Map.of();
-            summary.set("No masks yet: compute them or load a masks file.");
+            int stored = session.masksProperty().get().size();
+            summary.set(stored == 0 ? "No masks yet: compute them or load a masks file." : stored + " masks from the project");
         });
     }
 
@@ -114,7 +120,7 @@ public final class MasksViewModel {
         }
         sourceNames = names;
         skipped.setAll(plan.skipped());
-        session.masksProperty().set(Map.copyOf(masks));
+        session.setMasks(masks, origins(names));
         summary.set(masks.size() + " masks from " + source.get().label() + "; no mask for " + plan.skipped().size() + " of "
                 + session.dataset().samples().size() + " samples");
     }
@@ -149,7 +155,7 @@ public final class MasksViewModel {
         }
         sourceNames = names;
         skipped.setAll(missing);
-        session.masksProperty().set(Map.copyOf(masks));
+        session.setMasks(masks, origins(names));
         summary.set(masks.size() + " masks from " + file.getFileName() + "; no mask for " + missing.size() + " of "
                 + session.dataset().samples().size() + " samples");
     }
@@ -180,10 +186,28 @@ public final class MasksViewModel {
             Rle mask = session.masksProperty().get().get(sample.id());
             if (mask != null) {
                 entries.add(new MasksFile.Entry(sample.id(), sample.image().describe(), categoryOf(sample), mask,
-                        sourceNames.getOrDefault(sample.id(), source.get().label())));
+                        sourceNames.getOrDefault(sample.id(), session.maskOrigin(sample.id()).map(MaskOrigin::label).orElse(source.get().label()))));
             }
         }
         return entries;
+    }
+
+    /** Returns the origin of each mask whose source name is known; masks files may name other sources. */
+    private static Map<String, MaskOrigin> origins(Map<String, String> sourceNames) {
+        Map<String, MaskOrigin> origins = new LinkedHashMap<>();
+        Map<String, Integer> unknown = new LinkedHashMap<>();
+        sourceNames.forEach((id, name) -> {
+            try {
+                origins.put(id, MaskOrigin.parse(name));
+            } catch (IllegalArgumentException e) {
+                unknown.merge(name, 1, Integer::sum);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            LOG.warn("Masks with unknown sources {} (source and count) are shown but not saved to the open project;"
+                    + " set each mask's source to annotations, onnx, grabcut or edited to keep them", unknown);
+        }
+        return origins;
     }
 
     private static int categoryOf(Sample sample) {

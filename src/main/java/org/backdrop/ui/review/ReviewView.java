@@ -156,11 +156,11 @@ public final class ReviewView {
         try {
             action.run();
         } catch (IOException e) {
-            LOG.error("Saving the review state failed", e);
+            LOG.error("Saving a review decision failed", e);
             // One dialog is enough: a read-only folder would otherwise raise one per key press.
             if (!saveErrorShown) {
                 saveErrorShown = true;
-                Dialogs.showError(root, "The review file could not be written; decisions are kept until the studio closes", e);
+                Dialogs.showError(root, "The review decision could not be saved; decisions are kept until the studio closes", e);
             }
         }
     }

@@ -10,17 +10,20 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.backdrop.curate.ReviewState;
+import org.backdrop.curate.ReviewStatus;
 import org.backdrop.dataset.Sample;
 import org.backdrop.ui.StudioSession;
 
 /**
  * Review mode's state: a fixed list of samples to review, the current one, and the decisions, which
- * go to the session's {@link ReviewState} (saved on every decision). A decision moves to the next
+ * go to the session's {@link ReviewState}, which saves each one as it is made. A decision moves to the next
  * sample; undo goes back to the sample whose decision it restores.
  */
 public final class ReviewViewModel {
 
     private final StudioSession session;
+    private final Runnable reviewListener = this::update;
     private List<Sample> samples = List.of();
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<Sample> current = new ReadOnlyObjectWrapper<>();
@@ -30,10 +33,11 @@ public final class ReviewViewModel {
     public ReviewViewModel(StudioSession session) {
         this.session = session;
         session.reviewProperty().addListener((observable, before, review) -> {
-            review.revisionProperty().addListener((o, b, a) -> update());
+            before.removeListener(reviewListener);
+            review.addListener(reviewListener);
             update();
         });
-        session.review().revisionProperty().addListener((o, b, a) -> update());
+        session.review().addListener(reviewListener);
         session.masksProperty().addListener((observable, before, masks) -> update());
     }
 

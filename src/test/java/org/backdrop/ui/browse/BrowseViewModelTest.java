@@ -3,10 +3,10 @@ package org.backdrop.ui.browse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import org.backdrop.curate.ReviewStatus;
 import org.backdrop.dataset.Category;
 import org.backdrop.ui.StudioSession;
 import org.backdrop.ui.StudioTestData;
-import org.backdrop.ui.review.ReviewStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

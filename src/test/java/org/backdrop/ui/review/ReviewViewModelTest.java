@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.backdrop.curate.ReviewState;
+import org.backdrop.curate.ReviewStatus;
 import org.backdrop.dataset.Sample;
 import org.backdrop.ui.StudioSession;
 import org.backdrop.ui.StudioTestData;

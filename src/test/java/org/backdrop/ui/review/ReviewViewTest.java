@@ -9,6 +9,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.backdrop.curate.ReviewState;
+import org.backdrop.curate.ReviewStatus;
 import org.backdrop.ui.StudioSession;
 import org.backdrop.ui.StudioTestData;
 import org.backdrop.ui.task.TaskRunner;

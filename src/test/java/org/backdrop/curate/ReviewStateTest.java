@@ -1,4 +1,4 @@
-package org.backdrop.ui.review;
+package org.backdrop.curate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.backdrop.dataset.Sample;
 import org.backdrop.segment.MaskFilter;
@@ -99,6 +104,43 @@ class ReviewStateTest {
         IOException error = assertThrows(IOException.class, () -> ReviewState.open(file));
 
         assertTrue(error.getMessage().contains("line 3"), error.getMessage());
+    }
+
+    @Test
+    void decisionsGoToLogWithTime() throws IOException {
+        Instant now = Instant.parse("2026-12-04T12:00:00Z");
+        List<ReviewDecision> logged = new ArrayList<>();
+        ReviewState state = ReviewState.withLog(Map.of("a", ReviewStatus.REJECTED), logged::add, Clock.fixed(now, ZoneOffset.UTC));
+
+        state.decide("a", ReviewStatus.ACCEPTED);
+        state.undo();
+
+        assertEquals(List.of(new ReviewDecision("a", ReviewStatus.ACCEPTED, now, false), new ReviewDecision("a", ReviewStatus.REJECTED, now, true)),
+                logged);
+        assertEquals(ReviewStatus.REJECTED, state.status("a"));
+    }
+
+    @Test
+    void failedLogKeepsStatus() {
+        ReviewState state = ReviewState.withLog(Map.of(), decision -> {
+            throw new IOException("disk full");
+        }, Clock.systemUTC());
+
+        assertThrows(IOException.class, () -> state.decide("a", ReviewStatus.ACCEPTED));
+
+        assertEquals(ReviewStatus.ACCEPTED, state.status("a"));
+    }
+
+    @Test
+    void listenersRunOnEveryChange() throws IOException {
+        ReviewState state = ReviewState.inMemory();
+        List<Long> seen = new ArrayList<>();
+        state.addListener(() -> seen.add(state.revision()));
+
+        state.decide("a", ReviewStatus.ACCEPTED);
+        state.undo();
+
+        assertEquals(List.of(1L, 2L), seen);
     }
 
     @Test

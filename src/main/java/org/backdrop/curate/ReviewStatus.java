@@ -1,4 +1,4 @@
-package org.backdrop.ui.review;
+package org.backdrop.curate;
 
 import java.util.Locale;
 
@@ -6,7 +6,12 @@ import java.util.Locale;
 public enum ReviewStatus {
     UNREVIEWED, ACCEPTED, REJECTED, EDITED;
 
-    /** Returns the status as the review file and the studio show it: "accepted". */
+    /** Returns whether a sample in this status belongs to the curated subset: accepted or edited. */
+    public boolean kept() {
+        return this == ACCEPTED || this == EDITED;
+    }
+
+    /** Returns the status as the review file, the project store and the studio show it: "accepted". */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,9 +1,9 @@
-package org.backdrop.ui.review;
+package org.backdrop.curate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,30 +12,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.backdrop.dataset.AtomicFiles;
 import org.backdrop.dataset.Sample;
 
 /**
- * The review status of each sample of one dataset, with undo, saved to a text file after every
- * decision. The file contains a header line and then one {@code id<TAB>status} line per reviewed sample.
+ * The review status of each sample of one dataset, with undo. Every decision, and every undo, goes
+ * to a {@link ReviewLog} as it is made: a project store, a review file beside the dataset, or none.
  *
- * <p>Not thread-safe: use it on the JavaFX thread.
+ * <p>Not thread-safe: use it from one thread (the studio's JavaFX thread, or a command's main thread).
  */
 public final class ReviewState {
 
-    private static final String HEADER = "# backdrop review 1: sample id, tab, status";
+    private record Change(String sampleId, ReviewStatus before) {}
 
-    private record Decision(String sampleId, ReviewStatus before) {}
-
+    private final ReviewLog log;
     private final Path file;
-    private final Map<String, ReviewStatus> statuses = new HashMap<>();
-    private final Deque<Decision> undo = new ArrayDeque<>();
-    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
+    private final Clock clock;
+    private final Map<String, ReviewStatus> statuses;
+    private final Deque<Change> undo = new ArrayDeque<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private long revision;
 
-    private ReviewState(Path file) {
+    private ReviewState(Map<String, ReviewStatus> statuses, ReviewLog log, Path file, Clock clock) {
+        this.statuses = new HashMap<>(statuses);
+        this.statuses.values().removeIf(status -> status == ReviewStatus.UNREVIEWED);
+        this.log = log;
         this.file = file;
+        this.clock = clock;
     }
 
     /** Returns the review file of the dataset at {@code datasetRoot}: {@code <name>.review.tsv} beside it. */
@@ -45,39 +49,30 @@ public final class ReviewState {
     }
 
     /**
-     * Reads {@code file}, or starts an empty state when it does not exist.
+     * Reads the review file {@code file}, or starts an empty state when it does not exist; each
+     * decision rewrites the file.
      *
      * @throws IOException if the file cannot be read or a line is invalid; the message names the line
      */
     public static ReviewState open(Path file) throws IOException {
-        ReviewState state = new ReviewState(file);
-        if (!Files.exists(file)) {
-            return state;
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            int tab = line.lastIndexOf('\t');
-            if (tab <= 0) {
-                throw new IOException(file + ": line " + (i + 1) + " needs a sample id, a tab and a status");
-            }
-            try {
-                state.statuses.put(line.substring(0, tab), ReviewStatus.parse(line.substring(tab + 1).strip()));
-            } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": line " + (i + 1) + ": " + e.getMessage(), e);
-            }
-        }
-        return state;
+        ReviewFile reviewFile = ReviewFile.read(file);
+        return new ReviewState(reviewFile.statuses(), reviewFile, file, Clock.systemUTC());
     }
 
-    /** Returns an empty state that is never saved, for a dataset whose review file cannot be written. */
+    /**
+     * Returns a state that starts from {@code current} (sample id to status) and records each decision
+     * in {@code log}, timed by {@code clock}.
+     */
+    public static ReviewState withLog(Map<String, ReviewStatus> current, ReviewLog log, Clock clock) {
+        return new ReviewState(current, log, null, clock);
+    }
+
+    /** Returns an empty state that is never saved, for a dataset whose decisions cannot be written. */
     public static ReviewState inMemory() {
-        return new ReviewState(null);
+        return new ReviewState(Map.of(), ReviewLog.NONE, null, Clock.systemUTC());
     }
 
+    /** Returns the review file this state rewrites, empty when it saves elsewhere or nowhere. */
     public Optional<Path> file() {
         return Optional.ofNullable(file);
     }
@@ -86,35 +81,49 @@ public final class ReviewState {
         return statuses.getOrDefault(sampleId, ReviewStatus.UNREVIEWED);
     }
 
-    /** A counter that grows with every change, for views to listen to. */
-    public ReadOnlyIntegerProperty revisionProperty() {
-        return revision.getReadOnlyProperty();
+    /** Returns a copy of every status other than unreviewed, keyed by sample id. */
+    public Map<String, ReviewStatus> statuses() {
+        return Map.copyOf(statuses);
+    }
+
+    /** Returns a counter that grows with every change. */
+    public long revision() {
+        return revision;
+    }
+
+    /** Adds a listener that runs, on the thread that made the change, after every change. */
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
     }
 
     /**
-     * Sets the status of one sample, remembers the previous one for {@link #undo()} and saves the file.
+     * Sets the status of one sample, remembers the previous one for {@link #undo()} and records the decision.
      *
-     * @throws IOException if the file cannot be written; the status is set all the same
+     * @throws IOException if the log cannot record it; the status is set all the same
      */
     public void decide(String sampleId, ReviewStatus status) throws IOException {
-        undo.push(new Decision(sampleId, status(sampleId)));
+        undo.push(new Change(sampleId, status(sampleId)));
         put(sampleId, status);
-        save();
+        log.record(new ReviewDecision(sampleId, status, clock.instant(), false));
     }
 
     /**
-     * Restores the status that the last decision replaced and saves the file.
+     * Restores the status that the last decision replaced and records that as an undo decision.
      *
      * @return the id of the sample whose decision was undone, empty when there is nothing to undo
-     * @throws IOException if the file cannot be written
+     * @throws IOException if the log cannot record it; the status is restored all the same
      */
     public Optional<String> undo() throws IOException {
-        Decision last = undo.poll();
+        Change last = undo.poll();
         if (last == null) {
             return Optional.empty();
         }
         put(last.sampleId(), last.before());
-        save();
+        log.record(new ReviewDecision(last.sampleId(), last.before(), clock.instant(), true));
         return Optional.of(last.sampleId());
     }
 
@@ -134,8 +143,7 @@ public final class ReviewState {
     public List<String> keptIds(List<Sample> samples) {
         List<String> ids = new ArrayList<>();
         for (Sample sample : samples) {
-            ReviewStatus status = status(sample.id());
-            if (status == ReviewStatus.ACCEPTED || status == ReviewStatus.EDITED) {
+            if (status(sample.id()).kept()) {
                 ids.add(sample.id());
             }
         }
@@ -164,17 +172,9 @@ public final class ReviewState {
         } else {
             statuses.put(sampleId, status);
         }
-        revision.set(revision.get() + 1);
-    }
-
-    private void save() throws IOException {
-        if (file == null) {
-            return;
+        revision++;
+        for (Runnable listener : listeners) {
+            listener.run();
         }
-        StringBuilder text = new StringBuilder(HEADER).append('\n');
-        statuses.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(entry -> text.append(entry.getKey()).append('\t').append(entry.getValue().label()).append('\n'));
-        AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
