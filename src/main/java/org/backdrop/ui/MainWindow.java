@@ -175,6 +175,11 @@ final class MainWindow {
         tabs.getSelectionModel().select(screen.ordinal());
     }
 
+    /** Returns the sample that Browse or Review last showed; may be null. */
+    Sample selectedSample() {
+        return session.selectedProperty().get();
+    }
+
     /** Opens the mask editor on {@code sample} in a window of its own and returns it. */
     MaskEditorWindow editMask(Sample sample) {
         session.selectedProperty().set(sample);

@@ -63,7 +63,7 @@ public final class StudioSession {
         Rle original = edited.containsKey(sample.id()) ? edited.get(sample.id()).original() : masks.get().get(sample.id());
         Map<String, Rle> updated = new HashMap<>(masks.get());
         updated.put(sample.id(), mask);
-        // Record first, so the listener above sees the new edited mask and keeps the entry.
+        // Record first, so the listener above finds the new edited mask and keeps the entry.
         edited.put(sample.id(), new EditedMask(original, mask));
         masks.set(Map.copyOf(updated));
     }

@@ -32,7 +32,7 @@ final class EditorCanvas {
     private final Group content = new Group();
     private final Affine transform = new Affine();
     private final ImageView imageView = new ImageView();
-    private final ImageView overlayView = new ImageView();
+    private final Group overlayLayer = new Group();
     private final Polyline polygonLine = new Polyline();
     private final Circle brushOutline = new Circle();
     private final Viewport viewport = new Viewport();
@@ -46,8 +46,6 @@ final class EditorCanvas {
     EditorCanvas(MaskEditorViewModel model) {
         this.model = model;
         imageView.setSmooth(false);
-        overlayView.setSmooth(false);
-        overlayView.setId("editor-overlay");
         polygonLine.setStroke(Color.YELLOW);
         polygonLine.setFill(Color.TRANSPARENT);
         brushOutline.setStroke(Color.WHITE);
@@ -55,7 +53,7 @@ final class EditorCanvas {
         brushOutline.setMouseTransparent(true);
         brushOutline.setVisible(false);
         content.getTransforms().add(transform);
-        content.getChildren().addAll(imageView, overlayView, polygonLine, brushOutline);
+        content.getChildren().addAll(imageView, overlayLayer, polygonLine, brushOutline);
         content.setMouseTransparent(true);
 
         pane.getChildren().add(content);
@@ -136,7 +134,7 @@ final class EditorCanvas {
         EditableMask mask = model.mask();
         imageView.setImage(FxImages.toFx(model.image()));
         overlay = new MaskOverlay(mask, model.seeds());
-        overlayView.setImage(overlay.image());
+        overlayLayer.getChildren().setAll(overlay.node());
         mask.addListener(overlay::redraw);
         applyStyle();
         fit();

@@ -32,9 +32,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The mask editor: tools on the toolbar, the drawing area in the centre, display and GrabCut settings
- * on the right, and a status line. Keys: B brush, E eraser, P add polygon, Shift+P subtract polygon,
- * F fill, G GrabCut strokes, [ and ] brush size, Enter closes and Escape drops a polygon, Ctrl+Z undo,
- * Ctrl+Shift+Z or Ctrl+Y redo, Ctrl+0 fit, Ctrl+1 1:1, V next view, Ctrl+S save, Space+drag pans.
+ * on the right, and a status line.
+ *
+ * <p>Tool keys: B brush, E eraser, P add polygon, Shift+P subtract polygon, F fill, G GrabCut strokes,
+ * [ and ] brush size. Enter closes a polygon and Escape drops it. Ctrl+Z undoes, and Ctrl+Shift+Z or
+ * Ctrl+Y redoes. Ctrl+0 fits, Ctrl+1 shows 1:1, V switches to the next view, Ctrl+S saves, and
+ * Space+drag pans.
  */
 public final class MaskEditorView {
 
@@ -201,6 +204,7 @@ public final class MaskEditorView {
             button.setUserData(mode);
             button.setFocusTraversable(false);
             button.setId("view-" + mode.name().toLowerCase(java.util.Locale.ROOT));
+            button.setMinWidth(Region.USE_PREF_SIZE);
             viewButtons.getChildren().add(button);
         }
         views.selectToggle(views.getToggles().get(model.viewModeProperty().get().ordinal()));
@@ -253,8 +257,8 @@ public final class MaskEditorView {
                 thresholdBox,
                 heading("GrabCut"), grabCutHint, refine, clearSeeds);
         box.setPadding(new Insets(8, 10, 8, 10));
-        box.setPrefWidth(230);
-        box.setMinWidth(230);
+        box.setPrefWidth(270);
+        box.setMinWidth(270);
         box.getStyleClass().add("editor-settings");
         return box;
     }

@@ -61,7 +61,7 @@ public final class MaskEditorViewModel {
         }
     }
 
-    /** What the editor shows: the image alone, the mask alone (white on black), or the mask over the image. */
+    /** The editor's display mode: the image alone, the mask alone (white on black), or the mask over the image. */
     public enum ViewMode { ORIGINAL, MASK, COMPOSITE }
 
     /** The smallest and largest brush sizes, in image pixels. */
@@ -110,7 +110,7 @@ public final class MaskEditorViewModel {
     /**
      * Starts editing {@code edited}'s mask from the session (an empty mask when it has none) on
      * {@code sampleImage}. A stored mask of another size than the image is not used, and the status
-     * line says so.
+     * line names both sizes.
      */
     public void load(Sample edited, RgbImage sampleImage) {
         Optional<Rle> stored = session.mask(edited);
@@ -133,6 +133,8 @@ public final class MaskEditorViewModel {
 
     /**
      * Starts editing {@code start}, which may carry a probability map for the threshold slider.
+     * NOTE: the session stores binary masks only, so today only callers of this method can offer
+     * the threshold. Keeping a model's probabilities per sample is the next step.
      *
      * @throws IllegalArgumentException if the mask and the image differ in size
      */
@@ -223,7 +225,7 @@ public final class MaskEditorViewModel {
         return dirty.getReadOnlyProperty();
     }
 
-    /** True when the session holds an edited mask for the sample, so Revert applies. */
+    /** True when the session contains an edited mask for the sample, so Revert applies. */
     public ReadOnlyBooleanProperty editedProperty() {
         return edited.getReadOnlyProperty();
     }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the mask editor in a window of its own, so the review screen stays visible beside it. The
- * image decodes off the JavaFX thread. Closing with unsaved changes asks whether to save them.
+ * image decodes off the JavaFX thread. Closing with unsaved changes opens a dialog that offers to save them.
  */
 public final class MaskEditorWindow {
 

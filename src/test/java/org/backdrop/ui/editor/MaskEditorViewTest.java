@@ -79,10 +79,14 @@ class MaskEditorViewTest {
             assertTrue(model.mask().get(x, row), "pixel " + x + ", " + row + " was not painted");
         }
         assertNotEquals(original, model.mask().toRle());
+        MaskOverlay overlay = editor.get().view().canvas().overlay();
+        // The default overlay is #ff3b30 at opacity 0.5: alpha 128, and red 255 * 0.5, green 59 * 0.5, blue 48 * 0.5 rounded.
+        assertEquals(0x80801e18, overlay.pixel(left + 50, row));
 
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(original, model.mask().toRle());
+        assertEquals(0, overlay.pixel(left + 50, row));
 
         stroke(robot, left, row);
         Rle painted = model.mask().toRle();
