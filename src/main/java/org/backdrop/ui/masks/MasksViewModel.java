@@ -54,6 +54,9 @@ public final class MasksViewModel {
         }
     }
 
+    /** The source name that a masks file records for a mask saved from the mask editor. */
+    public static final String EDITED_SOURCE = "edited";
+
     private final StudioSession session;
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.ANNOTATIONS);
     private final ObservableList<InvalidSample> skipped = FXCollections.observableArrayList();
@@ -179,8 +182,8 @@ public final class MasksViewModel {
         for (Sample sample : session.dataset().samples()) {
             Rle mask = session.masksProperty().get().get(sample.id());
             if (mask != null) {
-                entries.add(new MasksFile.Entry(sample.id(), sample.image().describe(), categoryOf(sample), mask,
-                        sourceNames.getOrDefault(sample.id(), source.get().label())));
+                String name = session.hasEditedMask(sample) ? EDITED_SOURCE : sourceNames.getOrDefault(sample.id(), source.get().label());
+                entries.add(new MasksFile.Entry(sample.id(), sample.image().describe(), categoryOf(sample), mask, name));
             }
         }
         return entries;
