@@ -144,9 +144,9 @@ public final class MaskEditorView {
         save.disableProperty().bind(model.dirtyProperty().not());
         save.setId("editor-save");
         Button revert = new Button("Revert to original", new FontIcon("mdi2b-backup-restore"));
-        revert.setTooltip(new Tooltip("Put the mask from before editing back; undo takes this back"));
+        revert.setTooltip(new Tooltip("Put the mask from before the first saved edit back; undo takes this back"));
         revert.setOnAction(event -> model.revertToOriginal());
-        revert.disableProperty().bind(model.editedProperty().not());
+        revert.disableProperty().bind(model.editedProperty().not().and(model.dirtyProperty().not()));
         revert.setId("editor-revert");
         Button close = new Button("Close", new FontIcon("mdi2c-close"));
         close.setOnAction(event -> onClose.run());

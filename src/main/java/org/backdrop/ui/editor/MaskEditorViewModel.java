@@ -367,8 +367,9 @@ public final class MaskEditorViewModel {
         brushSize.set(Math.max(MIN_BRUSH, size <= 10 ? size - 1 : (int) Math.round(size / 1.15)));
     }
 
-    /** Takes back the last polygon vertex while a polygon is drawn, otherwise the last edit. */
+    /** Takes back the last polygon vertex while a polygon is drawn, otherwise the last edit; ends a stroke first. */
     public void undo() {
+        release();
         if (!polygon.isEmpty()) {
             polygon.remove(polygon.size() - 2, polygon.size());
             return;
@@ -379,7 +380,9 @@ public final class MaskEditorViewModel {
         }
     }
 
+    /** Applies the last undone edit again; ends a stroke first. */
     public void redo() {
+        release();
         if (isEditable()) {
             mask.redo();
             updateState();
@@ -450,7 +453,8 @@ public final class MaskEditorViewModel {
 
     /**
      * Puts the sample's original mask back in the session and in the editor, as one edit that undo
-     * takes back. An original of another size than the image counts as no mask.
+     * takes back. For a sample without a saved edit this drops the unsaved changes. An original of
+     * another size than the image counts as no mask.
      */
     public void revertToOriginal() {
         if (!loaded.get() || busy.get()) {

@@ -236,6 +236,31 @@ class MaskEditorViewModelTest {
     }
 
     @Test
+    void revertDropsUnsavedChanges() {
+        model.press(0, 0, true);
+        model.release();
+
+        model.revertToOriginal();
+
+        assertEquals(StudioTestData.squareMask(), model.mask().toRle());
+        assertFalse(model.dirtyProperty().get());
+        assertFalse(session.hasEditedMask(sample));
+    }
+
+    @Test
+    void undoDuringStrokeEndsStroke() {
+        model.brushSizeProperty().set(1);
+        model.press(0, 0, true);
+        model.drag(2, 0);
+
+        model.undo();
+        model.drag(3, 0);
+
+        assertEquals(StudioTestData.squareMask(), model.mask().toRle());
+        assertFalse(model.canUndoProperty().get());
+    }
+
+    @Test
     void revertWithoutOriginalRemovesMask() throws Exception {
         Sample bare = session.dataset().samples().get(1);
         StudioTestData.giveMasks(session, bare.id());
