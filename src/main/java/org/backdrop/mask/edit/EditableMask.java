@@ -537,33 +537,11 @@ public final class EditableMask {
         }
         PixelRect rect = PixelRect.ofBounds(editX0, editY0, editX1 + 1, editY1 + 1);
         resetEditBounds();
-        int[] runs = new int[16];
-        int runCount = 0;
-        int current = 0;
-        boolean flippedRun = false;
-        for (int y = rect.y(); y < rect.endY(); y++) {
-            for (int x = rect.x(); x < rect.endX(); x++) {
-                int index = y * width + x;
-                boolean bit = (flipped[index >>> 6] & (1L << index)) != 0;
-                if (bit != flippedRun) {
-                    if (runCount == runs.length) {
-                        runs = Arrays.copyOf(runs, runCount * 2);
-                    }
-                    runs[runCount++] = current;
-                    current = 0;
-                    flippedRun = bit;
-                }
-                current++;
-            }
-            clearFlipped(y * width + rect.x(), y * width + rect.endX());
-        }
-        int[] exact = Arrays.copyOf(runs, runCount + 1);
-        exact[runCount] = current;
-        if (runCount == 0) {
+        MaskDelta delta = MaskDelta.takeFlips(name, rect, flipped, width);
+        if (delta == null) {
             // Every pixel that changed was changed back: nothing to record.
             return false;
         }
-        MaskDelta delta = new MaskDelta(name, rect, exact);
         if (undoDepthAtSave > undo.size()) {
             // The saved state was on the redo stack, which this edit discards.
             savedStateReachable = false;
@@ -575,12 +553,6 @@ public final class EditableMask {
         undo.push(delta);
         historyBytes += delta.bytes();
         return true;
-    }
-
-    private void clearFlipped(int from, int to) {
-        for (int index = from; index < to; index++) {
-            flipped[index >>> 6] &= ~(1L << index);
-        }
     }
 
     private void resetEditBounds() {

@@ -23,6 +23,41 @@ final class MaskDelta {
         this.runs = runs;
     }
 
+    /**
+     * Encodes the pixels of {@code rect} whose bits are set in {@code flipped} (1 bit per pixel of a
+     * row-major mask {@code imageWidth} pixels wide) and clears those bits.
+     *
+     * @return the delta, or null when no bit in the rectangle was set
+     */
+    static MaskDelta takeFlips(String name, PixelRect rect, long[] flipped, int imageWidth) {
+        int[] runs = new int[16];
+        int runCount = 0;
+        int current = 0;
+        boolean flippedRun = false;
+        for (int y = rect.y(); y < rect.endY(); y++) {
+            for (int x = rect.x(); x < rect.endX(); x++) {
+                int index = y * imageWidth + x;
+                boolean bit = (flipped[index >>> 6] & (1L << index)) != 0;
+                if (bit != flippedRun) {
+                    if (runCount == runs.length) {
+                        runs = Arrays.copyOf(runs, runCount * 2);
+                    }
+                    runs[runCount++] = current;
+                    current = 0;
+                    flippedRun = bit;
+                }
+                current++;
+                flipped[index >>> 6] &= ~(1L << index);
+            }
+        }
+        if (runCount == 0) {
+            return null;
+        }
+        int[] exact = Arrays.copyOf(runs, runCount + 1);
+        exact[runCount] = current;
+        return new MaskDelta(name, rect, exact);
+    }
+
     String name() {
         return name;
     }
