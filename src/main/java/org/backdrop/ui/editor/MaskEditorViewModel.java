@@ -158,6 +158,11 @@ public final class MaskEditorViewModel {
 
     // State for the view.
 
+    /** Returns true when this editor works on {@code other}'s samples. */
+    boolean sessionIs(StudioSession other) {
+        return session == other;
+    }
+
     public Sample sample() {
         return sample;
     }

@@ -1,5 +1,7 @@
 package org.backdrop.ui.editor;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -23,6 +25,9 @@ import org.slf4j.LoggerFactory;
 public final class MaskEditorWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaskEditorWindow.class);
+
+    /** The open editor windows by sample id; used on the JavaFX thread only. */
+    private static final Map<String, MaskEditorWindow> OPEN = new HashMap<>();
 
     private final Stage stage = new Stage();
     private final MaskEditorView view;
@@ -50,8 +55,15 @@ public final class MaskEditorWindow {
      * returns it. Errors while decoding the image show in a dialog and close the window.
      */
     public static MaskEditorWindow open(StudioSession session, Node ownerNode, Sample sample) {
+        MaskEditorWindow open = OPEN.get(sample.id());
+        if (open != null && open.view.model().sessionIs(session)) {
+            open.stage.toFront();
+            return open;
+        }
         Window owner = ownerNode.getScene() == null ? null : ownerNode.getScene().getWindow();
         MaskEditorWindow window = new MaskEditorWindow(session, owner);
+        OPEN.put(sample.id(), window);
+        window.stage.setOnHidden(event -> OPEN.remove(sample.id(), window));
         window.stage.setTitle("Mask editor — " + sample.id());
         window.stage.show();
         ProgressTask<RgbImage> load = new ProgressTask<>("Loading " + sample.id(), progress -> session.images().load(session.dataset(), sample));
