@@ -10,14 +10,9 @@ import org.backdrop.dataset.BoundingBox;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.Sample;
 import org.backdrop.dataset.SampleImages;
-import org.backdrop.image.OpenCvLoader;
 import org.backdrop.image.RgbImage;
 import org.backdrop.mask.Rle;
-import org.opencv.core.Core;
-import org.opencv.core.CvType;
-import org.opencv.core.Mat;
 import org.opencv.core.Rect;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * Finds objects with OpenCV's GrabCut, seeded by each annotation box, or for samples without boxes by a
@@ -79,7 +74,7 @@ public final class GrabCutMaskSource implements MaskSource {
 
         byte[] union = new byte[image.width() * image.height()];
         for (Rect seed : seeds) {
-            byte[] found = grabCut(image, seed, seedFor(sample.id()));
+            byte[] found = GrabCut.fromRect(image, seed, options.iterations(), seedFor(sample.id()));
             long inside = 0;
             for (int y = seed.y; y < seed.y + seed.height; y++) {
                 for (int x = seed.x; x < seed.x + seed.width; x++) {
@@ -132,41 +127,6 @@ public final class GrabCutMaskSource implements MaskSource {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new Rect(x0, y0, x1 - x0, y1 - y0));
-    }
-
-    /** Runs GrabCut and returns a row-major mask of 1 for definite and probable foreground. */
-    private byte[] grabCut(RgbImage image, Rect seed, int rngSeed) {
-        OpenCvLoader.ensureLoaded();
-        Mat bgr = new Mat(image.height(), image.width(), CvType.CV_8UC3);
-        Mat labels = new Mat();
-        Mat backgroundModel = new Mat();
-        Mat foregroundModel = new Mat();
-        try {
-            bgr.put(0, 0, toBgr(image.pixels()));
-            Core.setRNGSeed(rngSeed);
-            Imgproc.grabCut(bgr, labels, seed, backgroundModel, foregroundModel, options.iterations(), Imgproc.GC_INIT_WITH_RECT);
-            byte[] values = new byte[image.width() * image.height()];
-            labels.get(0, 0, values);
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (byte) (values[i] == Imgproc.GC_FGD || values[i] == Imgproc.GC_PR_FGD ? 1 : 0);
-            }
-            return values;
-        } finally {
-            bgr.release();
-            labels.release();
-            backgroundModel.release();
-            foregroundModel.release();
-        }
-    }
-
-    private static byte[] toBgr(byte[] rgb) {
-        byte[] bgr = new byte[rgb.length];
-        for (int i = 0; i < rgb.length; i += 3) {
-            bgr[i] = rgb[i + 2];
-            bgr[i + 1] = rgb[i + 1];
-            bgr[i + 2] = rgb[i];
-        }
-        return bgr;
     }
 
     /** Derives OpenCV's random seed from the sample id (FNV-1a), so it is the same on every run. */

@@ -43,6 +43,7 @@ import org.backdrop.ui.backgrounds.BackgroundsView;
 import org.backdrop.ui.backgrounds.BackgroundsViewModel;
 import org.backdrop.ui.browse.BrowseView;
 import org.backdrop.ui.browse.BrowseViewModel;
+import org.backdrop.ui.editor.MaskEditorWindow;
 import org.backdrop.ui.export.ExportDialog;
 import org.backdrop.ui.export.ExportViewModel;
 import org.backdrop.ui.masks.MasksView;
@@ -108,6 +109,8 @@ final class MainWindow {
             reviewModel.setSamples(browseModel.visibleSamples(), browseModel.visibleSamples().indexOf(sample));
             show(Screen.REVIEW);
         });
+        reviewView.setOnEdit(this::editMask);
+        browseView.setOnEdit(this::editMask);
         reviewModel.currentProperty().addListener((observable, before, sample) -> {
             if (sample != null) {
                 session.selectedProperty().set(sample);
@@ -218,6 +221,17 @@ final class MainWindow {
         tabs.getSelectionModel().select(screen.ordinal());
     }
 
+    /** Returns the sample that Browse or Review last showed; may be null. */
+    Sample selectedSample() {
+        return session.selectedProperty().get();
+    }
+
+    /** Opens the mask editor on {@code sample} in a window of its own and returns it. */
+    MaskEditorWindow editMask(Sample sample) {
+        session.selectedProperty().set(sample);
+        return MaskEditorWindow.open(session, root, sample);
+    }
+
     /** Opens the export dialog and returns it. */
     ExportDialog showExport() {
         exportModel.backgroundsProperty().set(String.join(",", backgroundsModel.specs()));
@@ -294,6 +308,12 @@ final class MainWindow {
         Menu file = new Menu("File", null, newProject, openProject, saveProject, saveProjectAs, new SeparatorMenuItem(), open, export,
                 new SeparatorMenuItem(), quit);
 
+        MenuItem editMask = new MenuItem("Edit mask of selected sample…", new FontIcon("mdi2p-pencil"));
+        editMask.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
+        editMask.setOnAction(event -> editSelectedMask());
+        editMask.disableProperty().bind(session.selectedProperty().isNull());
+        Menu edit = new Menu("Edit", null, editMask);
+
         ToggleGroup themeGroup = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("Light theme");
         RadioMenuItem dark = new RadioMenuItem("Dark theme");
@@ -308,7 +328,14 @@ final class MainWindow {
 
         MenuItem about = new MenuItem("About Backdrop Studio");
         about.setOnAction(event -> about());
-        return new MenuBar(file, view, new Menu("Help", null, about));
+        return new MenuBar(file, edit, view, new Menu("Help", null, about));
+    }
+
+    private void editSelectedMask() {
+        Sample sample = session.selectedProperty().get();
+        if (sample != null) {
+            editMask(sample);
+        }
     }
 
     private MenuItem screenItem(String text, String accelerator, Screen screen) {
@@ -331,12 +358,15 @@ final class MainWindow {
         Button review = toolButton("mdi2c-check-decagram-outline", "Review samples one by one");
         review.setOnAction(event -> show(Screen.REVIEW));
         review.disableProperty().bind(session.datasetProperty().isNull());
+        Button editMask = toolButton("mdi2p-pencil", "Edit the selected sample's mask (Ctrl+M)");
+        editMask.setOnAction(event -> editSelectedMask());
+        editMask.disableProperty().bind(session.selectedProperty().isNull());
         Button export = toolButton("mdi2e-export", "Export an augmented dataset (Ctrl+E)");
         export.setOnAction(event -> showExport());
         export.disableProperty().bind(session.datasetProperty().isNull());
         Button theme = toolButton("mdi2t-theme-light-dark", "Switch between light and dark theme");
         theme.setOnAction(event -> themes.apply(themes.current() == Theme.DARK ? Theme.LIGHT : Theme.DARK));
-        return new ToolBar(open, masks, review, export, theme);
+        return new ToolBar(open, masks, review, editMask, export, theme);
     }
 
     private static Button toolButton(String icon, String tooltip) {

@@ -18,6 +18,7 @@ import org.backdrop.dataset.Sample;
 import org.backdrop.mask.Rle;
 import org.backdrop.store.MaskUpdate;
 import org.backdrop.store.ProjectStore;
+import org.backdrop.store.StoredMask;
 import org.backdrop.ui.task.ProgressTask;
 import org.backdrop.ui.task.TaskRunner;
 import org.slf4j.Logger;
@@ -45,9 +46,18 @@ public final class StudioSession {
     private final TaskRunner tasks;
     private Map<String, Integer> indices = new HashMap<>();
     private Map<String, MaskOrigin> origins = Map.of();
+    private final Map<String, EditedMask> edited = new HashMap<>();
+
+    /**
+     * A mask saved from the mask editor in this session, with the mask it replaced and that mask's origin;
+     * {@code original} is null when there was none.
+     */
+    private record EditedMask(Rle original, MaskOrigin originalOrigin, Rle edited) {}
 
     public StudioSession(TaskRunner tasks) {
         this.tasks = tasks;
+        // A mask replaced from elsewhere (computed or loaded again) is no longer the edited one.
+        masks.addListener((observable, before, after) -> edited.entrySet().removeIf(entry -> !entry.getValue().edited().equals(after.get(entry.getKey()))));
     }
 
     /** The open dataset; null before one is opened. */
@@ -116,6 +126,105 @@ public final class StudioSession {
         updatedMasks.put(sampleId, mask);
         Map<String, MaskOrigin> updatedOrigins = new HashMap<>(origins);
         updatedOrigins.put(sampleId, origin);
+        origins = Map.copyOf(updatedOrigins);
+        masks.set(Map.copyOf(updatedMasks));
+    }
+
+    /**
+     * Stores {@code mask} as the sample's mask with origin "edited", in the open project first. The mask
+     * from before the first edit stays recoverable through {@link #originalMask(Sample)} and
+     * {@link #revertToOriginal(Sample)}; the project keeps every version.
+     *
+     * @throws IOException if the project cannot save the mask; the session then keeps the previous one
+     */
+    public void saveEditedMask(Sample sample, Rle mask) throws IOException {
+        String id = sample.id();
+        EditedMask previous = edited.get(id);
+        EditedMask entry = previous != null
+                ? new EditedMask(previous.original(), previous.originalOrigin(), mask)
+                : new EditedMask(originalMask(sample).orElse(null), hasEditedMask(sample) ? null : origins.get(id), mask);
+        // Record first, so the listener in the constructor finds the new edited mask and keeps the entry.
+        edited.put(id, entry);
+        try {
+            updateMask(id, mask, MaskOrigin.EDITED);
+        } catch (IOException e) {
+            if (previous == null) {
+                edited.remove(id);
+            } else {
+                edited.put(id, previous);
+            }
+            throw e;
+        }
+    }
+
+    /** Returns true when the sample's current mask comes from the mask editor. */
+    public boolean hasEditedMask(Sample sample) {
+        return maskOrigin(sample.id()).filter(origin -> origin == MaskOrigin.EDITED).isPresent();
+    }
+
+    /**
+     * Returns the sample's mask from before its edits (from the project when the edits were made in an
+     * earlier session), or its current mask when it has not been edited.
+     */
+    public Optional<Rle> originalMask(Sample sample) {
+        EditedMask entry = edited.get(sample.id());
+        if (entry != null) {
+            return Optional.ofNullable(entry.original());
+        }
+        ProjectStore store = project.get();
+        if (store == null || !hasEditedMask(sample)) {
+            return mask(sample);
+        }
+        try {
+            return store.originalMask(sample.id()).map(StoredMask::mask);
+        } catch (IOException e) {
+            reportStoreFailure("Reading the original mask of " + sample.id() + " from " + store.file() + " failed", e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Makes the sample's mask from before its edits current again (none, if it had none); does nothing
+     * for an unedited sample. In a project the restored mask is saved as a new version, so the edits
+     * stay in the history.
+     */
+    public void revertToOriginal(Sample sample) {
+        String id = sample.id();
+        EditedMask entry = edited.remove(id);
+        if (!hasEditedMask(sample)) {
+            return;
+        }
+        Rle original = entry == null ? null : entry.original();
+        MaskOrigin originalOrigin = entry == null ? null : entry.originalOrigin();
+        ProjectStore store = project.get();
+        if (store != null) {
+            try {
+                Optional<StoredMask> restored = store.restoreOriginalMask(id);
+                original = restored.map(StoredMask::mask).orElse(null);
+                originalOrigin = restored.map(StoredMask::origin).orElse(null);
+            } catch (IOException e) {
+                reportStoreFailure("Restoring the original mask of " + id + " in " + store.file() + " failed", e);
+                return;
+            }
+            if (original == null) {
+                // NOTE: the store cannot delete a mask, so a sample that had no mask before its edit keeps
+                // the edited one in the project; only this session drops it.
+                LOG.warn("Sample {} had no mask before its edit; {} keeps the edited mask", id, store.file());
+            }
+        }
+        Map<String, Rle> updatedMasks = new HashMap<>(masks.get());
+        Map<String, MaskOrigin> updatedOrigins = new HashMap<>(origins);
+        if (original == null) {
+            updatedMasks.remove(id);
+            updatedOrigins.remove(id);
+        } else {
+            updatedMasks.put(id, original);
+            if (originalOrigin == null) {
+                updatedOrigins.remove(id);
+            } else {
+                updatedOrigins.put(id, originalOrigin);
+            }
+        }
         origins = Map.copyOf(updatedOrigins);
         masks.set(Map.copyOf(updatedMasks));
     }
@@ -203,6 +312,7 @@ public final class StudioSession {
             positions.put(opened.samples().get(i).id(), i);
         }
         indices = positions;
+        edited.clear();
         origins = Map.copyOf(openedOrigins);
         project.set(store);
         masks.set(Map.copyOf(openedMasks));

@@ -54,8 +54,9 @@ class MainWindowTest {
         MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
 
         assertEquals("File", menuBar.getMenus().get(0).getText());
-        assertEquals("View", menuBar.getMenus().get(1).getText());
-        assertEquals("Help", menuBar.getMenus().get(2).getText());
+        assertEquals("Edit", menuBar.getMenus().get(1).getText());
+        assertEquals("View", menuBar.getMenus().get(2).getText());
+        assertEquals("Help", menuBar.getMenus().get(3).getText());
     }
 
     @Test

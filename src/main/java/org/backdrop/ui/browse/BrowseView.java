@@ -8,6 +8,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -45,6 +47,7 @@ public final class BrowseView {
     private final BorderPane root = new BorderPane();
     private final Runnable reviewListener = this::refreshCells;
     private Consumer<Sample> onOpen = sample -> {};
+    private Consumer<Sample> onEdit;
 
     public BrowseView(StudioSession session, BrowseViewModel model) {
         this.session = session;
@@ -97,6 +100,11 @@ public final class BrowseView {
     /** Sets what a double click on a thumbnail does, such as opening the sample in review mode. */
     public void setOnOpen(Consumer<Sample> action) {
         this.onOpen = action;
+    }
+
+    /** Sets what the thumbnails' "Edit mask…" menu item does, such as opening the mask editor. */
+    public void setOnEdit(Consumer<Sample> action) {
+        this.onEdit = action;
     }
 
     private Node filters() {
@@ -201,6 +209,13 @@ public final class BrowseView {
             box.setAlignment(Pos.CENTER);
             caption.setMaxWidth(THUMBNAIL_SIZE);
             getStyleClass().add("sample-cell");
+            MenuItem edit = new MenuItem("Edit mask…");
+            edit.setOnAction(event -> {
+                if (onEdit != null && getItem() != null) {
+                    onEdit.accept(getItem());
+                }
+            });
+            setContextMenu(new ContextMenu(edit));
             setOnMouseClicked(event -> {
                 if (event.getButton() != MouseButton.PRIMARY || getItem() == null) {
                     return;

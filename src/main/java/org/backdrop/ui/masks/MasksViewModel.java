@@ -59,6 +59,9 @@ public final class MasksViewModel {
         }
     }
 
+    /** The source name that a masks file records for a mask saved from the mask editor. */
+    public static final String EDITED_SOURCE = MaskOrigin.EDITED.label();
+
     private final StudioSession session;
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.ANNOTATIONS);
     private final ObservableList<InvalidSample> skipped = FXCollections.observableArrayList();
@@ -185,8 +188,9 @@ public final class MasksViewModel {
         for (Sample sample : session.dataset().samples()) {
             Rle mask = session.masksProperty().get().get(sample.id());
             if (mask != null) {
-                entries.add(new MasksFile.Entry(sample.id(), sample.image().describe(), categoryOf(sample), mask,
-                        sourceNames.getOrDefault(sample.id(), session.maskOrigin(sample.id()).map(MaskOrigin::label).orElse(source.get().label()))));
+                String name = session.hasEditedMask(sample) ? EDITED_SOURCE
+                        : sourceNames.getOrDefault(sample.id(), session.maskOrigin(sample.id()).map(MaskOrigin::label).orElse(source.get().label()));
+                entries.add(new MasksFile.Entry(sample.id(), sample.image().describe(), categoryOf(sample), mask, name));
             }
         }
         return entries;

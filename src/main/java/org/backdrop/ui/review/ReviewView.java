@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,8 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Review mode: one sample large with its mask overlay. Keys: A accept, R reject, E mark edited,
- * Z undo, Left and Right (or Space) move, M toggles the overlay.
+ * Review mode: one sample large with its mask overlay. Keys: A accept, R reject, E opens the mask
+ * editor (or marks the sample edited when no editor is set), Z undo, Left and Right (or Space) move,
+ * M toggles the overlay.
  */
 public final class ReviewView {
 
@@ -58,6 +60,7 @@ public final class ReviewView {
     private final SampleThumbnails renderer;
     private volatile Sample wanted;
     private boolean saveErrorShown;
+    private Consumer<Sample> onEdit;
 
     public ReviewView(StudioSession session, ReviewViewModel model) {
         this.session = session;
@@ -91,6 +94,20 @@ public final class ReviewView {
         return root;
     }
 
+    /** Sets what E and the Edit button do with the current sample, such as opening the mask editor. */
+    public void setOnEdit(Consumer<Sample> action) {
+        this.onEdit = action;
+    }
+
+    private void edit() throws IOException {
+        Sample sample = model.currentProperty().get();
+        if (onEdit == null) {
+            model.markEdited();
+        } else if (sample != null) {
+            onEdit.accept(sample);
+        }
+    }
+
     /** Gives the view the keyboard focus, so that the review keys work at once. */
     public void focus() {
         root.requestFocus();
@@ -118,7 +135,7 @@ public final class ReviewView {
                 button("Previous", "mdi2a-arrow-left", "Previous sample (Left)", model::previous),
                 button("Accept", "mdi2c-check", "Accept (A)", model::accept),
                 button("Reject", "mdi2c-close", "Reject (R)", model::reject),
-                button("Edited", "mdi2p-pencil", "Mark the mask as edited (E); the studio has no mask editor yet", model::markEdited),
+                button("Edit mask", "mdi2p-pencil", "Open the mask editor (E); saving there marks the sample edited", this::edit),
                 button("Undo", "mdi2u-undo", "Undo the last decision (Z)", model::undo),
                 button("Next", "mdi2a-arrow-right", "Next sample (Right or Space)", model::next),
                 button("Export curated list…", "mdi2f-file-export-outline", "Write the accepted ids, one per line", this::exportCuratedList));
@@ -139,7 +156,7 @@ public final class ReviewView {
         Action action = switch (event.getCode()) {
             case A -> model::accept;
             case R -> model::reject;
-            case E -> model::markEdited;
+            case E -> this::edit;
             case Z -> model::undo;
             case RIGHT, SPACE, DOWN -> model::next;
             case LEFT, UP -> model::previous;

@@ -81,8 +81,8 @@ public final class ReviewViewModel {
     }
 
     /**
-     * Marks the current sample as edited. NOTE: the studio has no mask editor yet, so this records
-     * the status only and the sample keeps its computed mask.
+     * Marks the current sample as edited without changing its mask. The studio's mask editor records
+     * this status itself when it saves a mask.
      */
     public void markEdited() throws IOException {
         decide(ReviewStatus.EDITED);

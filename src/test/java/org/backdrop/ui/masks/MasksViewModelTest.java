@@ -3,8 +3,12 @@ package org.backdrop.ui.masks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.backdrop.ProgressListener;
+import org.backdrop.dataset.Sample;
+import org.backdrop.mask.Rle;
 import org.backdrop.segment.MaskPlan;
+import org.backdrop.segment.MasksFile;
 import org.backdrop.ui.StudioSession;
 import org.backdrop.ui.StudioTestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +43,21 @@ class MasksViewModelTest {
         assertEquals(StudioTestData.OBJECT_PIXELS, session.masksProperty().get().values().iterator().next().area());
         assertEquals(1, model.skipped().size());
         assertEquals("5 masks from masks.json; no mask for 1 of 6 samples", model.summaryProperty().get());
+    }
+
+    @Test
+    void editedMaskSavesAsEdited() throws Exception {
+        StudioTestData.giveMasks(session);
+        Sample edited = session.dataset().samples().get(2);
+        session.saveEditedMask(edited, new Rle(16, 16, new int[] {0, 256}));
+        Path file = temp.resolve("masks.json");
+
+        model.save(file);
+
+        Map<String, MasksFile.Entry> read = MasksFile.read(file);
+        assertEquals("edited", read.get(edited.id()).source());
+        assertEquals(256, read.get(edited.id()).mask().area());
+        assertEquals("annotations", read.get(session.dataset().samples().get(0).id()).source());
     }
 
     @Test
