@@ -1,6 +1,7 @@
 package org.backdrop.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,50 @@ class StudioSessionTest {
         assertEquals(MaskOrigin.EDITED, session.maskOrigin(id).orElseThrow());
         assertEquals(StudioTestData.squareMask(), store.originalMask(id).orElseThrow().mask());
         assertEquals(2, store.maskHistory(id).size());
+    }
+
+    @Test
+    void editorSaveReachesStore() throws IOException {
+        Sample sample = samples.get(0);
+        session.setMasks(Map.of(sample.id(), StudioTestData.squareMask()), Map.of(sample.id(), MaskOrigin.GRABCUT));
+        Rle edited = Rle.fromRowMajor(new byte[StudioTestData.SIDE * StudioTestData.SIDE], StudioTestData.SIDE, StudioTestData.SIDE);
+
+        session.saveEditedMask(sample, edited);
+
+        assertTrue(session.hasEditedMask(sample));
+        assertEquals(MaskOrigin.EDITED, store.currentMask(sample.id()).orElseThrow().origin());
+        assertEquals(StudioTestData.squareMask(), session.originalMask(sample).orElseThrow());
+    }
+
+    @Test
+    void revertRestoresStoredOriginal() throws IOException {
+        Sample sample = samples.get(0);
+        session.setMasks(Map.of(sample.id(), StudioTestData.squareMask()), Map.of(sample.id(), MaskOrigin.GRABCUT));
+        session.saveEditedMask(sample, Rle.fromRowMajor(new byte[StudioTestData.SIDE * StudioTestData.SIDE], StudioTestData.SIDE,
+                StudioTestData.SIDE));
+
+        session.revertToOriginal(sample);
+
+        assertFalse(session.hasEditedMask(sample));
+        assertEquals(StudioTestData.squareMask(), session.masksProperty().get().get(sample.id()));
+        assertEquals(MaskOrigin.GRABCUT, session.maskOrigin(sample.id()).orElseThrow());
+        StoredMask current = store.currentMask(sample.id()).orElseThrow();
+        assertEquals(MaskOrigin.GRABCUT, current.origin());
+        assertEquals(StudioTestData.squareMask(), current.mask());
+        assertEquals(3, store.maskHistory(sample.id()).size());
+    }
+
+    @Test
+    void originalComesFromEarlierSession() throws IOException {
+        Sample sample = samples.get(0);
+        session.setMasks(Map.of(sample.id(), StudioTestData.squareMask()), Map.of(sample.id(), MaskOrigin.GRABCUT));
+        Rle edited = Rle.fromRowMajor(new byte[StudioTestData.SIDE * StudioTestData.SIDE], StudioTestData.SIDE, StudioTestData.SIDE);
+        session.saveEditedMask(sample, edited);
+        StudioSession reopened = new StudioSession(new TaskRunner(Runnable::run));
+        reopened.openProject(session.dataset(), store, store.reviewState(), Map.of(sample.id(), edited), Map.of(sample.id(), MaskOrigin.EDITED));
+
+        assertTrue(reopened.hasEditedMask(sample));
+        assertEquals(StudioTestData.squareMask(), reopened.originalMask(sample).orElseThrow());
     }
 
     @Test

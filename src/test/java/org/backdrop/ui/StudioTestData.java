@@ -84,6 +84,6 @@ public final class StudioTestData {
         for (String id : without) {
             masks.remove(id);
         }
-        session.masksProperty().set(Map.copyOf(masks));
+        session.setMasks(masks, Map.of());
     }
 }
