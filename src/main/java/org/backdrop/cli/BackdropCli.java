@@ -58,6 +58,7 @@ public final class BackdropCli implements Runnable {
         commandLine.addSubcommand(new AugmentCommand());
         commandLine.addSubcommand(new EvalClsCommand());
         commandLine.addSubcommand(new TrainCommand());
+        commandLine.addSubcommand(new TrainDetCommand());
         commandLine.addSubcommand(new EvalDetCommand());
         commandLine.addSubcommand(new EvalVocCommand());
         commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));

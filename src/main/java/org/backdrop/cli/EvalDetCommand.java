@@ -1,6 +1,5 @@
 package org.backdrop.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import org.backdrop.eval.EvaluationInputException;
-import org.backdrop.eval.coco.CategoryResult;
 import org.backdrop.eval.coco.CocoDetections;
 import org.backdrop.eval.coco.CocoEvalParams;
 import org.backdrop.eval.coco.CocoEvaluation;
@@ -21,6 +19,7 @@ import org.backdrop.eval.coco.CocoGroundTruth;
 import org.backdrop.eval.coco.CocoJsonReader;
 import org.backdrop.eval.coco.CocoSummary;
 import org.backdrop.eval.coco.IouType;
+import org.backdrop.eval.detection.DetectionJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -253,39 +252,6 @@ final class EvalDetCommand implements Callable<Integer> {
     }
 
     static ObjectNode document(CocoSummary summary, CocoEvaluation evaluation) {
-        ObjectNode document = JsonOutput.mapper().createObjectNode();
-        double[] stats = summary.stats();
-        for (int i = 0; i < stats.length; i++) {
-            document.put(CocoSummary.NAMES.get(i), stats[i]);
-        }
-
-        ArrayNode perCategory = document.putArray("perCategory");
-        for (CategoryResult category : evaluation.perCategory()) {
-            ObjectNode entry = perCategory.addObject();
-            entry.put("id", category.id());
-            entry.put("name", category.name());
-            entry.put("AP", category.ap());
-            entry.put("AP50", category.ap50());
-            entry.put("AP75", category.ap75());
-            entry.put("AR100", category.ar100());
-        }
-
-        CocoEvalParams params = evaluation.params();
-        document.put("iouType", params.iouType().cocoName());
-        ArrayNode maxDets = document.putArray("maxDets");
-        for (int maxDet : params.maxDetections()) {
-            maxDets.add(maxDet);
-        }
-        ArrayNode statMaxDets = document.putArray("summaryMaxDets");
-        for (int maxDet : summary.maxDets()) {
-            statMaxDets.add(maxDet);
-        }
-        ArrayNode thresholds = document.putArray("iouThresholds");
-        for (double threshold : params.iouThresholds()) {
-            thresholds.add(threshold);
-        }
-        ArrayNode lines = document.putArray("summaryLines");
-        summary.lines().forEach(lines::add);
-        return document;
+        return DetectionJson.coco(summary, evaluation);
     }
 }

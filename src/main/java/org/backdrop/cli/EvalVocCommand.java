@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.backdrop.eval.EvaluationInputException;
+import org.backdrop.eval.detection.DetectionJson;
 import org.backdrop.eval.voc.VocAnnotationReader;
 import org.backdrop.eval.voc.VocClassResult;
 import org.backdrop.eval.voc.VocDetection;
@@ -151,34 +152,7 @@ final class EvalVocCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Returns {@code {"mAP", "classes": {"<name>": {"AP", "detections", "recall", "precision",
-     * "positives"}}, "metric", "iouThreshold", "excludedClasses"}}; undefined numbers are null.
-     */
     static ObjectNode document(VocEvaluation evaluation, String metric, double iouThreshold) {
-        ObjectNode document = JsonOutput.mapper().createObjectNode();
-        putNumber(document, "mAP", evaluation.map());
-        ObjectNode classNodes = document.putObject("classes");
-        for (VocClassResult result : evaluation.classes().values()) {
-            ObjectNode node = classNodes.putObject(result.className());
-            putNumber(node, "AP", result.ap());
-            node.put("detections", result.detections());
-            putNumber(node, "recall", result.finalRecall());
-            putNumber(node, "precision", result.finalPrecision());
-            node.put("positives", result.positives());
-        }
-        document.put("metric", metric);
-        document.put("iouThreshold", iouThreshold);
-        evaluation.excludedClasses().forEach(document.putArray("excludedClasses")::add);
-        return document;
-    }
-
-    /** Writes {@code value}, or null for NaN, which JSON cannot hold. */
-    private static void putNumber(ObjectNode node, String field, double value) {
-        if (Double.isNaN(value)) {
-            node.putNull(field);
-        } else {
-            node.put(field, value);
-        }
+        return DetectionJson.voc(evaluation, metric, iouThreshold);
     }
 }
