@@ -96,7 +96,7 @@ public final class TrainerProcess {
         boolean cancelled = false;
         boolean timedOut = false;
         try (BufferedWriter writer = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
-            log = writer;
+            setLog(writer);
             Process process;
             try {
                 process = builder.start();
@@ -140,8 +140,13 @@ public final class TrainerProcess {
                 return new Outcome(cancelled || timedOut ? -1 : exitCode, cancelled, timedOut, seconds, lineCount, metrics);
             }
         } finally {
-            log = null;
+            setLog(null);
         }
+    }
+
+    /** Sets the log writer under the lock that {@link #accept} holds, so a late line never meets a closed writer. */
+    private synchronized void setLog(BufferedWriter writer) {
+        log = writer;
     }
 
     private synchronized long lineCount() {
