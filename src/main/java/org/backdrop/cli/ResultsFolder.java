@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,16 +51,31 @@ final class ResultsFolder {
 
     /**
      * Returns the {@code run} block of a model evaluation: tool and version, the model file with its
-     * SHA-256, the spec, the device and the datasets in command-line order.
+     * SHA-256, the spec (with its SHA-256 when it is a file), the device and the datasets in command-line
+     * order.
      */
     static ObjectNode modelRun(String command, Path model, ModelSpec spec, InferenceDevice device, List<Path> datasets) throws IOException {
         ObjectNode run = toolRun(command);
         run.put("model", model.toAbsolutePath().toString()).put("modelSha256", sha256(model));
         run.put("spec", spec.source());
+        Path specFile = specFile(spec);
+        if (specFile != null) {
+            run.put("specSha256", sha256(specFile));
+        }
         run.putObject("device").put("requested", device.requested().toString()).put("used", device.name()).put("reason", device.reason());
         ArrayNode list = run.putArray("datasets");
         datasets.forEach(dataset -> list.add(dataset.toAbsolutePath().toString()));
         return run;
+    }
+
+    /** Returns the spec's file, or null when it came from elsewhere (a resource name). */
+    private static Path specFile(ModelSpec spec) {
+        try {
+            Path file = Path.of(spec.source());
+            return Files.isRegularFile(file) ? file : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     /** Returns a {@code run} block with the tool, its version and the command name. */

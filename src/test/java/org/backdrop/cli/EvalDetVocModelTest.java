@@ -130,6 +130,7 @@ class EvalDetVocModelTest {
         assertEquals(3, run.get("datasets").size());
         assertEquals("cpu", run.get("device").get("used").asText());
         assertTrue(run.get("spec").asText().endsWith("FastestDet.spec.json"), run.get("spec").asText());
+        assertEquals(64, run.get("specSha256").asText().length());
         assertFalse(document.get("variants").get(0).get("voc").has("voc12"));
 
         List<String> table = Files.readAllLines(results.resolve("table.csv"));
