@@ -29,6 +29,8 @@ def main():
             print("missing dataset: " + path, file=sys.stderr)
             return 4
     print("working folder: " + os.getcwd(), flush=True)
+    if "FAKE_TRAINER_NOTE" in os.environ:
+        print("note: " + os.environ["FAKE_TRAINER_NOTE"], flush=True)
 
     if args.hang:
         child = subprocess.Popen(["sleep", "300"])

@@ -60,7 +60,7 @@ class TrainDetCommandTest {
         Path dataset = cocoDataset(reference);
         Path out = folder.resolve("run");
 
-        CliRunner.Result result = trainDet(dataset, dataset, out, reference.resolve("dt.json").toString());
+        CliRunner.Result result = trainDet(dataset, dataset, out, reference.resolve("dt.json").toString(), "--env", "FAKE_TRAINER_NOTE=from Backdrop");
 
         assertEquals(ExitCodes.SUCCESS, result.exitCode(), result.err());
         JsonNode document = result.json();
@@ -83,6 +83,7 @@ class TrainDetCommandTest {
         assertEquals(0.125, document.get("lastMetrics").get("loss").asDouble());
         String log = Files.readString(out.resolve("train.log"));
         assertTrue(log.contains("Epoch 2/3: lr=0.0200"), "standard error is in the log");
+        assertTrue(log.contains("note: from Backdrop"), "the --env variable reaches the command");
         assertTrue(log.contains("working folder: " + out.resolve("trainer").toAbsolutePath()), log);
         assertTrue(Files.isRegularFile(out.resolve("data/train/annotations.json")));
     }
