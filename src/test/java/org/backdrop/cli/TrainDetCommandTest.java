@@ -159,4 +159,15 @@ class TrainDetCommandTest {
         assertEquals(ExitCodes.INVALID_INPUT, result.exitCode());
         assertTrue(result.json().get("error").asText().contains("unknown placeholder {dataset}"), result.out());
     }
+
+    @Test
+    void missingProgramIsInvalidInput() throws Exception {
+        Path dataset = cocoDataset(SharedData.reference("coco/tiny_crowd_region"));
+
+        CliRunner.Result result = CliRunner.run("train-det", "--train", dataset.toString(), "--val", dataset.toString(), "--out",
+                folder.resolve("run").toString(), "--command", "backdrop-no-such-trainer {train}", "--json");
+
+        assertEquals(ExitCodes.INVALID_INPUT, result.exitCode());
+        assertTrue(result.json().get("error").asText().startsWith("cannot start backdrop-no-such-trainer"), result.out());
+    }
 }

@@ -93,54 +93,61 @@ public final class TrainerProcess {
         builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
 
         long start = System.nanoTime();
-        boolean cancelled = false;
-        boolean timedOut = false;
         try (BufferedWriter writer = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
             setLog(writer);
-            Process process;
             try {
-                process = builder.start();
-            } catch (IOException e) {
-                throw new IOException("cannot start " + command.get(0) + ": " + e.getMessage()
-                        + "; check that the program exists and is executable, or give its full path", e);
-            }
-            LOG.info("Started {} (process {}) in {}", command.get(0), process.pid(), workingDirectory);
-            Thread shutdownHook = new Thread(() -> destroyTree(process), "backdrop-trainer-shutdown");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-            Thread stdout = pump(process.getInputStream(), TrainerOutputListener.Stream.STDOUT);
-            Thread stderr = pump(process.getErrorStream(), TrainerOutputListener.Stream.STDERR);
-            try {
-                while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                    if (progress.isCancelled()) {
-                        cancelled = true;
-                        LOG.info("Cancelled: ending process {} and its descendants", process.pid());
-                        destroyTree(process);
-                        break;
-                    }
-                    if (timeout != null && System.nanoTime() - start > timeout.toNanos()) {
-                        timedOut = true;
-                        LOG.warn("{} ran longer than {} s: ending process {} and its descendants", command.get(0), timeout.toSeconds(), process.pid());
-                        destroyTree(process);
-                        break;
-                    }
-                    progress.progress(lineCount(), -1, "Training with " + command.get(0));
-                }
-                stdout.join(TimeUnit.SECONDS.toMillis(GRACE_SECONDS));
-                stderr.join(TimeUnit.SECONDS.toMillis(GRACE_SECONDS));
-            } catch (InterruptedException e) {
-                destroyTree(process);
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while " + command.get(0) + " was running; the process was ended", e);
+                return runLogged(builder, command, workingDirectory, timeout, progress, start);
             } finally {
-                removeShutdownHook(shutdownHook);
+                setLog(null);
             }
-            int exitCode = process.isAlive() ? -1 : process.exitValue();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            synchronized (this) {
-                return new Outcome(cancelled || timedOut ? -1 : exitCode, cancelled, timedOut, seconds, lineCount, metrics);
+        }
+    }
+
+    private Outcome runLogged(ProcessBuilder builder, List<String> command, Path workingDirectory, Duration timeout, ProgressListener progress,
+            long start) throws IOException {
+        boolean cancelled = false;
+        boolean timedOut = false;
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IOException("cannot start " + command.get(0) + ": " + e.getMessage()
+                    + "; check that the program exists and is executable, or give its full path", e);
+        }
+        LOG.info("Started {} (process {}) in {}", command.get(0), process.pid(), workingDirectory);
+        Thread shutdownHook = new Thread(() -> destroyTree(process), "backdrop-trainer-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        Thread stdout = pump(process.getInputStream(), TrainerOutputListener.Stream.STDOUT);
+        Thread stderr = pump(process.getErrorStream(), TrainerOutputListener.Stream.STDERR);
+        try {
+            while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (progress.isCancelled()) {
+                    cancelled = true;
+                    LOG.info("Cancelled: ending process {} and its descendants", process.pid());
+                    destroyTree(process);
+                    break;
+                }
+                if (timeout != null && System.nanoTime() - start > timeout.toNanos()) {
+                    timedOut = true;
+                    LOG.warn("{} ran longer than {} s: ending process {} and its descendants", command.get(0), timeout.toSeconds(), process.pid());
+                    destroyTree(process);
+                    break;
+                }
+                progress.progress(lineCount(), -1, "Training with " + command.get(0));
             }
+            stdout.join(TimeUnit.SECONDS.toMillis(GRACE_SECONDS));
+            stderr.join(TimeUnit.SECONDS.toMillis(GRACE_SECONDS));
+        } catch (InterruptedException e) {
+            destroyTree(process);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + command.get(0) + " was running; the process was ended", e);
         } finally {
-            setLog(null);
+            removeShutdownHook(shutdownHook);
+        }
+        int exitCode = process.isAlive() ? -1 : process.exitValue();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        synchronized (this) {
+            return new Outcome(cancelled || timedOut ? -1 : exitCode, cancelled, timedOut, seconds, lineCount, metrics);
         }
     }
 
