@@ -174,7 +174,9 @@ public final class DetectorHandoff {
 
     private static List<InvalidSample> write(Path input, DatasetFormat format, Path target, ProgressListener progress) {
         try {
-            Dataset dataset = DatasetReaders.detect(input).read(input, ReadOptions.defaults(), progress);
+            // NOTE: an absolute path, because VocSampleReader fails to relativize image paths of a relative VOC root.
+            Path root = input.toAbsolutePath();
+            Dataset dataset = DatasetReaders.detect(root).read(root, ReadOptions.defaults(), progress);
             WriteReport report = DatasetWriters.forFormat(format).writeWithReport(dataset, new DatasetImages(), target, progress);
             LOG.info("Wrote {} samples of {} as {} to {}", report.written(), input, format.cliName(), target);
             List<InvalidSample> skipped = new ArrayList<>(dataset.invalid());
