@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.backdrop.dataset.AtomicFiles;
-import org.backdrop.dataset.FileDigest;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.eval.classification.BackgroundGap;
 import org.backdrop.eval.classification.ClassificationReport;
@@ -42,47 +38,43 @@ record EvalClsReport(Path model, ModelSpec modelSpec, InferenceDevice device, Li
 
     /**
      * Writes the results folder: {@code results.json} (the JSON document plus the run's inputs: tool
-     * version and the model file's SHA-256) and the CSV tables {@code accuracy.csv},
-     * {@code per_class.csv}, {@code confusion.csv} and {@code comparisons.csv}. Every file is written to a
-     * temporary name and renamed.
+     * version, the model file's SHA-256, spec, device and datasets), the CSV tables {@code accuracy.csv},
+     * {@code per_class.csv}, {@code confusion.csv} and {@code comparisons.csv}, and {@code table.csv}
+     * in the layout of {@link #printTable}.
      */
     void writeFolder(Path dir) throws IOException {
-        Files.createDirectories(dir);
+        ResultsFolder folder = ResultsFolder.create(dir);
         ObjectNode results = document();
-        results.putObject("run").put("tool", "backdrop").put("version", VersionProvider.version()).put("modelSha256", FileDigest.sha256(model));
-        writeAtomically(dir.resolve("results.json"), JsonOutput.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n");
+        results.set("run", ResultsFolder.modelRun("eval-cls", model, modelSpec, device, datasets.stream().map(DatasetResult::path).toList()));
+        folder.writeResults(results);
 
-        StringBuilder accuracy = new StringBuilder("dataset,samples,correct,accuracy\n");
-        StringBuilder perClass = new StringBuilder("dataset,class,name,samples,accuracy\n");
-        StringBuilder confusion = new StringBuilder("dataset,true_class,predicted_class,count\n");
+        CsvTable accuracy = new CsvTable("dataset", "samples", "correct", "accuracy");
+        CsvTable perClass = new CsvTable("dataset", "class", "name", "samples", "accuracy");
+        CsvTable confusion = new CsvTable("dataset", "true_class", "predicted_class", "count");
         for (DatasetResult dataset : datasets) {
             ClassificationReport report = dataset.report();
-            accuracy.append(csv(dataset.name())).append(',').append(report.sampleCount()).append(',').append(report.correctCount())
-                    .append(',').append(report.accuracy()).append('\n');
+            accuracy.row(dataset.name(), report.sampleCount(), report.correctCount(), report.accuracy());
             long[][] matrix = report.confusion().toArray();
             for (int c = 0; c < matrix.length; c++) {
-                double classAccuracy = report.perClassAccuracy().get(c);
-                perClass.append(csv(dataset.name())).append(',').append(c).append(',').append(csv(modelSpec.className(c))).append(',')
-                        .append(rowSum(matrix[c])).append(',').append(Double.isNaN(classAccuracy) ? "" : Double.toString(classAccuracy)).append('\n');
+                perClass.row(dataset.name(), c, modelSpec.className(c), rowSum(matrix[c]), report.perClassAccuracy().get(c));
                 for (int predicted = 0; predicted < matrix[c].length; predicted++) {
                     if (matrix[c][predicted] != 0) {
-                        confusion.append(csv(dataset.name())).append(',').append(c).append(',').append(predicted).append(',')
-                                .append(matrix[c][predicted]).append('\n');
+                        confusion.row(dataset.name(), c, predicted, matrix[c][predicted]);
                     }
                 }
             }
         }
-        StringBuilder comparisonTable = new StringBuilder("original,variant,paired_samples,original_accuracy,variant_accuracy,accuracy_drop,flips\n");
+        CsvTable comparisonTable = new CsvTable("original", "variant", "paired_samples", "original_accuracy", "variant_accuracy", "accuracy_drop", "flips");
         for (Comparison comparison : comparisons) {
             VariantComparison result = comparison.result();
-            comparisonTable.append(csv(datasets.get(0).name())).append(',').append(csv(comparison.variant())).append(',')
-                    .append(result.pairedSamples()).append(',').append(result.originalAccuracy()).append(',').append(result.variantAccuracy())
-                    .append(',').append(result.accuracyDrop()).append(',').append(result.flips().size()).append('\n');
+            comparisonTable.row(datasets.get(0).name(), comparison.variant(), result.pairedSamples(), result.originalAccuracy(),
+                    result.variantAccuracy(), result.accuracyDrop(), result.flips().size());
         }
-        writeAtomically(dir.resolve("accuracy.csv"), accuracy.toString());
-        writeAtomically(dir.resolve("per_class.csv"), perClass.toString());
-        writeAtomically(dir.resolve("confusion.csv"), confusion.toString());
-        writeAtomically(dir.resolve("comparisons.csv"), comparisonTable.toString());
+        folder.writeCsv("accuracy.csv", accuracy);
+        folder.writeCsv("per_class.csv", perClass);
+        folder.writeCsv("confusion.csv", confusion);
+        folder.writeCsv("comparisons.csv", comparisonTable);
+        folder.writeCsv("table.csv", paperTable().csv());
     }
 
     /**
@@ -90,26 +82,12 @@ record EvalClsReport(Path model, ModelSpec modelSpec, InferenceDevice device, Li
      * as a column, in the layout of a paper's results table: {@code | Model | Original | red | ... |}.
      */
     void printTable(PrintWriter out) {
-        StringBuilder header = new StringBuilder("| Model |");
-        StringBuilder rule = new StringBuilder("| --- |");
-        StringBuilder row = new StringBuilder("| ").append(model.getFileName()).append(" |");
-        for (int i = 0; i < datasets.size(); i++) {
-            header.append(' ').append(i == 0 ? "Original" : datasets.get(i).name()).append(" |");
-            rule.append(" ---: |");
-            row.append(String.format(java.util.Locale.ROOT, " %.2f |", 100 * datasets.get(i).report().accuracy()));
-        }
-        out.println(header);
-        out.println(rule);
-        out.println(row);
-        out.flush();
+        paperTable().printMarkdown(out);
     }
 
-    private static String csv(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n") ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+    private PaperTable paperTable() {
+        return new PaperTable(model.getFileName().toString(), "accuracy", datasets.stream().map(DatasetResult::name).toList(),
+                datasets.stream().map(dataset -> dataset.report().accuracy()).toList());
     }
 
     private ObjectNode document() {

@@ -1,6 +1,5 @@
 package org.backdrop.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import org.backdrop.eval.EvaluationInputException;
-import org.backdrop.eval.coco.CategoryResult;
 import org.backdrop.eval.coco.CocoDetections;
 import org.backdrop.eval.coco.CocoEvalParams;
 import org.backdrop.eval.coco.CocoEvaluation;
@@ -21,6 +19,7 @@ import org.backdrop.eval.coco.CocoGroundTruth;
 import org.backdrop.eval.coco.CocoJsonReader;
 import org.backdrop.eval.coco.CocoSummary;
 import org.backdrop.eval.coco.IouType;
+import org.backdrop.eval.detection.DetectionJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -87,6 +86,23 @@ final class EvalDetCommand implements Callable<Integer> {
     @Option(names = "--honour-ignore", description = "Treat ground truth with \"ignore\": 1 like a crowd region (pycocotools looks only at iscrowd).")
     boolean honourIgnore;
 
+    @Option(names = "--voc-metric", split = ",", paramLabel = "METRIC", defaultValue = "voc07,voc12",
+            description = "With --model on VOC datasets: the VOC mAP to add, voc07 (11-point), voc12 (area) or both, comma-separated."
+                    + " Default: ${DEFAULT-VALUE}.")
+    List<EvalVocCommand.MetricOption> vocMetrics;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write a results folder: results.json (all numbers and the run's inputs with checksums) and CSV tables.")
+    Path outDir;
+
+    @Option(names = "--table", description = "With --model: print a Markdown table row (Original, then each variant) of --table-metric in percent instead of text.")
+    boolean table;
+
+    @Option(names = "--table-metric", paramLabel = "NAME",
+            description = "The number in --table and table.csv: AP, AP50, AP75, APs, APm, APl, AR1, AR10, AR100, ARs, ARm, ARl, voc07 or voc12"
+                    + " (VOC mAP). Default: the first --voc-metric when every dataset is VOC, else AP.")
+    String tableMetric;
+
     @Option(names = "--json", description = "Print one JSON document with the 12 numbers and per-category AP.")
     boolean json;
 
@@ -96,10 +112,19 @@ final class EvalDetCommand implements Callable<Integer> {
             if (groundTruthFile != null || detectionsFile != null || inputs == null || inputs.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "--model needs one or more --in datasets and no --gt or --dt");
             }
-            return new DetectorEvaluation(spec, model, modelSpecFile, inputs, device, params(), json).call();
+            if (tableMetric != null && !CocoSummary.NAMES.contains(tableMetric) && !tableMetric.equals("voc07") && !tableMetric.equals("voc12")) {
+                throw new ParameterException(spec.commandLine(), "invalid --table-metric " + tableMetric + ": use one of "
+                        + String.join(", ", CocoSummary.NAMES) + ", voc07 or voc12");
+            }
+            DetectorEvaluation.Options options = new DetectorEvaluation.Options(model, modelSpecFile, inputs, device, params(),
+                    vocMetrics.stream().distinct().map(Enum::name).toList(), outDir, table, tableMetric, json);
+            return new DetectorEvaluation(spec, options).call();
         }
         if (groundTruthFile == null || detectionsFile == null) {
             throw new ParameterException(spec.commandLine(), "give --gt FILE and --dt FILE, or --model FILE with --in DATASET");
+        }
+        if (table || tableMetric != null) {
+            throw new ParameterException(spec.commandLine(), "--table and --table-metric compare datasets and need --model with --in");
         }
         CocoEvalParams params = params();
         long start = System.nanoTime();
@@ -120,8 +145,12 @@ final class EvalDetCommand implements Callable<Integer> {
         LOG.info("Evaluated {} in {} ms", params.iouType().cocoName(), (System.nanoTime() - start) / 1_000_000);
 
         CocoSummary summary = evaluation.summary();
+        ObjectNode document = document(summary, evaluation);
+        if (outDir != null) {
+            writeFolder(document.deepCopy());
+        }
         if (json) {
-            JsonOutput.print(spec, document(summary, evaluation));
+            JsonOutput.print(spec, document);
         } else {
             PrintWriter out = spec.commandLine().getOut();
             summary.lines().forEach(out::println);
@@ -185,40 +214,44 @@ final class EvalDetCommand implements Callable<Integer> {
         }
     }
 
+    private void writeFolder(ObjectNode document) {
+        try {
+            ResultsFolder folder = ResultsFolder.create(outDir);
+            ObjectNode run = ResultsFolder.toolRun("eval-det");
+            run.set("groundTruth", ResultsFolder.inputFile(groundTruthFile));
+            run.set("detections", ResultsFolder.inputFile(detectionsFile));
+            document.set("run", run);
+            folder.writeResults(document);
+
+            CsvTable summaryTable = new CsvTable(CocoSummary.NAMES);
+            summaryTable.row(CocoSummary.NAMES.stream().map(name -> (Object) document.get(name).asDouble()).toArray());
+            folder.writeCsv("summary.csv", summaryTable);
+            CsvTable perCategory = new CsvTable(CATEGORY_COLUMNS);
+            addCategoryRows(perCategory, document);
+            folder.writeCsv("per_category.csv", perCategory);
+        } catch (IOException e) {
+            throw new InvalidInputException(outDir + ": cannot write the results folder: " + e.getMessage(), e);
+        }
+    }
+
+    /** The columns that {@link #addCategoryRows} fills, after the leading columns. */
+    static final List<String> CATEGORY_COLUMNS = List.of("id", "name", "AP", "AP50", "AP75", "AR100");
+
+    /** Adds one row per category of a {@link #document} to {@code table}: the {@code leading} values, then {@link #CATEGORY_COLUMNS}. */
+    static void addCategoryRows(CsvTable table, ObjectNode document, Object... leading) {
+        for (com.fasterxml.jackson.databind.JsonNode category : document.get("perCategory")) {
+            Object[] row = java.util.Arrays.copyOf(leading, leading.length + CATEGORY_COLUMNS.size());
+            int i = leading.length;
+            row[i++] = category.get("id").asLong();
+            row[i++] = category.get("name").asText();
+            for (String metric : CATEGORY_COLUMNS.subList(2, CATEGORY_COLUMNS.size())) {
+                row[i++] = category.get(metric).asDouble();
+            }
+            table.row(row);
+        }
+    }
+
     static ObjectNode document(CocoSummary summary, CocoEvaluation evaluation) {
-        ObjectNode document = JsonOutput.mapper().createObjectNode();
-        double[] stats = summary.stats();
-        for (int i = 0; i < stats.length; i++) {
-            document.put(CocoSummary.NAMES.get(i), stats[i]);
-        }
-
-        ArrayNode perCategory = document.putArray("perCategory");
-        for (CategoryResult category : evaluation.perCategory()) {
-            ObjectNode entry = perCategory.addObject();
-            entry.put("id", category.id());
-            entry.put("name", category.name());
-            entry.put("AP", category.ap());
-            entry.put("AP50", category.ap50());
-            entry.put("AP75", category.ap75());
-            entry.put("AR100", category.ar100());
-        }
-
-        CocoEvalParams params = evaluation.params();
-        document.put("iouType", params.iouType().cocoName());
-        ArrayNode maxDets = document.putArray("maxDets");
-        for (int maxDet : params.maxDetections()) {
-            maxDets.add(maxDet);
-        }
-        ArrayNode statMaxDets = document.putArray("summaryMaxDets");
-        for (int maxDet : summary.maxDets()) {
-            statMaxDets.add(maxDet);
-        }
-        ArrayNode thresholds = document.putArray("iouThresholds");
-        for (double threshold : params.iouThresholds()) {
-            thresholds.add(threshold);
-        }
-        ArrayNode lines = document.putArray("summaryLines");
-        summary.lines().forEach(lines::add);
-        return document;
+        return DetectionJson.coco(summary, evaluation);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.backdrop.eval.EvaluationInputException;
+import org.backdrop.eval.detection.DetectionJson;
 import org.backdrop.eval.voc.VocAnnotationReader;
 import org.backdrop.eval.voc.VocClassResult;
 import org.backdrop.eval.voc.VocDetection;
@@ -66,6 +67,10 @@ final class EvalVocCommand implements Callable<Integer> {
     @Option(names = "--classes", split = ",", paramLabel = "NAME", description = "Classes to evaluate, in this order. Default: every class of the annotations and detection files, sorted by name.")
     List<String> classes;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write a results folder: results.json (all numbers and the input files) and per_class.csv.")
+    Path outDir;
+
     @Option(names = "--json", description = "Print one JSON document with mAP and per-class AP, detections and final recall and precision.")
     boolean json;
 
@@ -89,8 +94,12 @@ final class EvalVocCommand implements Callable<Integer> {
             throw new InvalidInputException(e.getMessage(), e);
         }
 
+        ObjectNode document = document(evaluation, metric.name(), iouThreshold);
+        if (outDir != null) {
+            writeFolder(document, evaluation);
+        }
         if (json) {
-            JsonOutput.print(spec, document(evaluation));
+            JsonOutput.print(spec, document);
         } else {
             PrintWriter out = spec.commandLine().getOut();
             for (VocClassResult result : evaluation.classes().values()) {
@@ -107,30 +116,43 @@ final class EvalVocCommand implements Callable<Integer> {
         return Double.isNaN(value) ? "undefined" : String.format(Locale.ROOT, "%.4f", value);
     }
 
-    private ObjectNode document(VocEvaluation evaluation) {
-        ObjectNode document = JsonOutput.mapper().createObjectNode();
-        putNumber(document, "mAP", evaluation.map());
-        ObjectNode classNodes = document.putObject("classes");
-        for (VocClassResult result : evaluation.classes().values()) {
-            ObjectNode node = classNodes.putObject(result.className());
-            putNumber(node, "AP", result.ap());
-            node.put("detections", result.detections());
-            putNumber(node, "recall", result.finalRecall());
-            putNumber(node, "precision", result.finalPrecision());
-            node.put("positives", result.positives());
+    private void writeFolder(ObjectNode document, VocEvaluation evaluation) {
+        try {
+            ResultsFolder folder = ResultsFolder.create(outDir);
+            ObjectNode results = document.deepCopy();
+            ObjectNode run = ResultsFolder.toolRun("eval-voc");
+            run.put("annotations", annotations.toAbsolutePath().toString());
+            run.set("imageset", ResultsFolder.inputFile(imageSet));
+            run.put("detections", detectionsFolder.toAbsolutePath().toString());
+            results.set("run", run);
+            folder.writeResults(results);
+            CsvTable perClass = new CsvTable(CLASS_COLUMNS);
+            addClassRows(perClass, evaluation);
+            folder.writeCsv("per_class.csv", perClass);
+        } catch (IOException e) {
+            throw new InvalidInputException(outDir + ": cannot write the results folder: " + e.getMessage(), e);
         }
-        document.put("metric", metric.name());
-        document.put("iouThreshold", iouThreshold);
-        evaluation.excludedClasses().forEach(document.putArray("excludedClasses")::add);
-        return document;
     }
 
-    /** Writes {@code value}, or null for NaN, which JSON cannot hold. */
-    private static void putNumber(ObjectNode node, String field, double value) {
-        if (Double.isNaN(value)) {
-            node.putNull(field);
-        } else {
-            node.put(field, value);
+    /** The columns that {@link #addClassRows} fills, after the leading columns. */
+    static final List<String> CLASS_COLUMNS = List.of("class", "AP", "detections", "positives", "recall", "precision");
+
+    /** Adds one row per class to {@code table}: the {@code leading} values, then {@link #CLASS_COLUMNS}. */
+    static void addClassRows(CsvTable table, VocEvaluation evaluation, Object... leading) {
+        for (VocClassResult result : evaluation.classes().values()) {
+            Object[] row = java.util.Arrays.copyOf(leading, leading.length + CLASS_COLUMNS.size());
+            int i = leading.length;
+            row[i++] = result.className();
+            row[i++] = result.ap();
+            row[i++] = result.detections();
+            row[i++] = result.positives();
+            row[i++] = result.finalRecall();
+            row[i] = result.finalPrecision();
+            table.row(row);
         }
+    }
+
+    static ObjectNode document(VocEvaluation evaluation, String metric, double iouThreshold) {
+        return DetectionJson.voc(evaluation, metric, iouThreshold);
     }
 }

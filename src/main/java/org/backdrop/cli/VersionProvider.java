@@ -7,8 +7,7 @@ final class VersionProvider implements IVersionProvider {
 
     /** Returns Backdrop's version, as written into the jar's manifest at build time. */
     static String version() {
-        String version = BackdropCli.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
+        return org.backdrop.BackdropVersion.get();
     }
 
     @Override

@@ -98,6 +98,8 @@ class EvalClsCommandTest {
         assertEquals("original,red,60,", Files.readAllLines(results.resolve("comparisons.csv")).get(1).substring(0, 16));
         assertTrue(Files.isRegularFile(results.resolve("per_class.csv")));
         assertTrue(Files.isRegularFile(results.resolve("confusion.csv")));
+        assertEquals("model,metric,Original,red", Files.readAllLines(results.resolve("table.csv")).get(0));
+        assertEquals(3, document.get("run").get("datasets").size() + 1);
     }
 
     @Test
