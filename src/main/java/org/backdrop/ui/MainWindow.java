@@ -40,10 +40,14 @@ import org.backdrop.ui.export.ExportDialog;
 import org.backdrop.ui.export.ExportViewModel;
 import org.backdrop.ui.masks.MasksView;
 import org.backdrop.ui.masks.MasksViewModel;
+import org.backdrop.ui.results.EvaluationView;
+import org.backdrop.ui.results.EvaluationViewModel;
 import org.backdrop.ui.review.ReviewState;
 import org.backdrop.ui.review.ReviewView;
 import org.backdrop.ui.review.ReviewViewModel;
 import org.backdrop.ui.task.ProgressTask;
+import org.backdrop.ui.training.TrainingView;
+import org.backdrop.ui.training.TrainingViewModel;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +59,7 @@ import org.slf4j.LoggerFactory;
 final class MainWindow {
 
     /** The screens, in tab order. */
-    enum Screen { BROWSE, REVIEW, MASKS, BACKGROUNDS }
+    enum Screen { BROWSE, REVIEW, MASKS, BACKGROUNDS, EVALUATE, TRAIN }
 
     private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
     private static final String LAST_FOLDER = "lastFolder";
@@ -104,7 +108,9 @@ final class MainWindow {
                 tab("Browse", "mdi2v-view-grid-outline", browseView.root()),
                 tab("Review", "mdi2c-check-decagram-outline", reviewView.root()),
                 tab("Masks", "mdi2l-layers-outline", masksView.root()),
-                tab("Backgrounds", "mdi2i-image-multiple-outline", backgroundsView.root()));
+                tab("Backgrounds", "mdi2i-image-multiple-outline", backgroundsView.root()),
+                tab("Evaluate", "mdi2c-chart-bar", new EvaluationView(session, new EvaluationViewModel()).root()),
+                tab("Train", "mdi2c-chart-line", new TrainingView(session, new TrainingViewModel()).root()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedIndexProperty().addListener((observable, before, index) -> {
             if (index.intValue() == Screen.REVIEW.ordinal()) {
@@ -167,8 +173,9 @@ final class MainWindow {
         }
     }
 
-    /** Shows {@code screen}'s tab. */
+    /** Shows {@code screen}'s tab; Evaluate and Train need no open dataset. */
     void show(Screen screen) {
+        root.setCenter(tabs);
         tabs.getSelectionModel().select(screen.ordinal());
     }
 
@@ -231,6 +238,7 @@ final class MainWindow {
         dark.setOnAction(event -> themes.apply(Theme.DARK));
         Menu view = new Menu("View", null, screenItem("Browse", "Shortcut+1", Screen.BROWSE), screenItem("Review", "Shortcut+2", Screen.REVIEW),
                 screenItem("Masks", "Shortcut+3", Screen.MASKS), screenItem("Backgrounds", "Shortcut+4", Screen.BACKGROUNDS),
+                resultsItem("Evaluate", "Shortcut+5", Screen.EVALUATE), resultsItem("Train", "Shortcut+6", Screen.TRAIN),
                 new SeparatorMenuItem(), light, dark);
 
         MenuItem about = new MenuItem("About Backdrop Studio");
@@ -243,6 +251,13 @@ final class MainWindow {
         item.setAccelerator(KeyCombination.keyCombination(accelerator));
         item.setOnAction(event -> show(screen));
         item.disableProperty().bind(session.datasetProperty().isNull());
+        return item;
+    }
+
+    private MenuItem resultsItem(String text, String accelerator, Screen screen) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setOnAction(event -> show(screen));
         return item;
     }
 
@@ -263,7 +278,11 @@ final class MainWindow {
         export.disableProperty().bind(session.datasetProperty().isNull());
         Button theme = toolButton("mdi2t-theme-light-dark", "Switch between light and dark theme");
         theme.setOnAction(event -> themes.apply(themes.current() == Theme.DARK ? Theme.LIGHT : Theme.DARK));
-        return new ToolBar(open, masks, review, export, theme);
+        Button evaluate = toolButton("mdi2c-chart-bar", "Evaluate models on the original and its variants");
+        evaluate.setOnAction(event -> show(Screen.EVALUATE));
+        Button train = toolButton("mdi2c-chart-line", "Train a classifier with live curves");
+        train.setOnAction(event -> show(Screen.TRAIN));
+        return new ToolBar(open, masks, review, export, evaluate, train, theme);
     }
 
     private static Button toolButton(String icon, String tooltip) {

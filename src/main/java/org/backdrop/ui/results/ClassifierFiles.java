@@ -1,0 +1,46 @@
+package org.backdrop.ui.results;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.backdrop.model.Classifier;
+import org.backdrop.model.ModelException;
+import org.backdrop.model.ModelOptions;
+import org.backdrop.model.djl.OnnxModels;
+import org.backdrop.model.spec.ModelSpec;
+import org.backdrop.model.spec.ModelSpecException;
+import org.backdrop.model.spec.ModelSpecReader;
+
+/** Opens classifier files with their specs through the model package, as {@code eval-cls} does. */
+public final class ClassifierFiles {
+
+    /** Opens a classifier; the evaluation screen's tests replace it to count or fail loads. */
+    @FunctionalInterface
+    public interface Opener {
+        Classifier open(Path model, ModelSpec spec, ModelOptions options) throws ModelSpecException, ModelException;
+    }
+
+    private ClassifierFiles() {}
+
+    /** Returns the spec file beside {@code model} ({@code net.onnx} → {@code net.spec.json}) when it exists, else null. */
+    public static Path specBeside(Path model) {
+        Path spec = ModelSpecReader.specBeside(model);
+        return Files.isRegularFile(spec) ? spec : null;
+    }
+
+    /**
+     * Opens {@code model} by its extension: {@code .onnx} through ONNX Runtime.
+     *
+     * @throws ModelSpecException if the spec does not fit the model
+     * @throws ModelException if the model cannot be loaded or its format is not supported
+     */
+    public static Classifier open(Path model, ModelSpec spec, ModelOptions options) throws ModelSpecException, ModelException {
+        String name = model.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".onnx")) {
+            return OnnxModels.classifier(model, spec, options);
+        }
+        // TODO: open TorchScript classifiers (.pt with a spec) through the model package's loader once it
+        // exists, the same call that eval-cls makes for them.
+        throw new ModelException(model + ": unsupported model format; choose an ONNX (.onnx) classifier with its spec");
+    }
+}
