@@ -209,9 +209,18 @@ final class MainWindow {
         }
     }
 
+    /**
+     * Returns a tab whose content joins the scene when the tab is first selected, so opening a dataset
+     * creates the skins and styles of the Browse screen only.
+     */
     private static Tab tab(String title, String icon, Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(title);
         tab.setGraphic(new FontIcon(icon));
+        tab.selectedProperty().addListener((observable, before, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content);
+            }
+        });
         return tab;
     }
 
