@@ -76,6 +76,8 @@ final class MainWindow {
     private final MasksView masksView;
     private final ExportViewModel exportModel;
     private final BackgroundsViewModel backgroundsModel;
+    private final EvaluationViewModel evaluationModel = new EvaluationViewModel();
+    private final TrainingViewModel trainingModel = new TrainingViewModel();
     private final Label welcomeHint = new Label();
 
     MainWindow(StudioSession session, Preferences preferences, Theme.Switcher themes) {
@@ -109,8 +111,8 @@ final class MainWindow {
                 tab("Review", "mdi2c-check-decagram-outline", reviewView.root()),
                 tab("Masks", "mdi2l-layers-outline", masksView.root()),
                 tab("Backgrounds", "mdi2i-image-multiple-outline", backgroundsView.root()),
-                tab("Evaluate", "mdi2c-chart-bar", new EvaluationView(session, new EvaluationViewModel()).root()),
-                tab("Train", "mdi2c-chart-line", new TrainingView(session, new TrainingViewModel()).root()));
+                tab("Evaluate", "mdi2c-chart-bar", new EvaluationView(session, evaluationModel).root()),
+                tab("Train", "mdi2c-chart-line", new TrainingView(session, trainingModel).root()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedIndexProperty().addListener((observable, before, index) -> {
             if (index.intValue() == Screen.REVIEW.ordinal()) {
@@ -177,6 +179,14 @@ final class MainWindow {
     void show(Screen screen) {
         root.setCenter(tabs);
         tabs.getSelectionModel().select(screen.ordinal());
+    }
+
+    EvaluationViewModel evaluationModel() {
+        return evaluationModel;
+    }
+
+    TrainingViewModel trainingModel() {
+        return trainingModel;
     }
 
     /** Opens the export dialog and returns it. */

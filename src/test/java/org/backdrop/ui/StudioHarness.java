@@ -45,6 +45,16 @@ public final class StudioHarness implements AutoCloseable {
         window.show(MainWindow.Screen.valueOf(screen.toUpperCase(java.util.Locale.ROOT)));
     }
 
+    /** The evaluation screen's state. */
+    public org.backdrop.ui.results.EvaluationViewModel evaluation() {
+        return window.evaluationModel();
+    }
+
+    /** The training screen's state. */
+    public org.backdrop.ui.training.TrainingViewModel training() {
+        return window.trainingModel();
+    }
+
     @Override
     public void close() throws BackingStoreException {
         tasks.close();

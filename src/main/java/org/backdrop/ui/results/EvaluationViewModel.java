@@ -174,9 +174,10 @@ public final class EvaluationViewModel {
 
     /** Shows {@code evaluated}: selects its first model and last variant and updates the summary. */
     public void apply(EvaluationResults evaluated) {
-        results.set(evaluated);
+        // The selection comes first, so views that redraw when the results change find it in place.
         selectedModel.set(evaluated.models().isEmpty() ? null : evaluated.models().get(0));
         selectedVariant.set(evaluated.variants().isEmpty() ? null : evaluated.variants().get(evaluated.variants().size() - 1));
+        results.set(evaluated);
         updateFlips();
         long flips = evaluated.flips().size();
         summary.set(evaluated.cells().size() + " results" + (evaluated.cancelled() ? " (cancelled before the end)" : "")

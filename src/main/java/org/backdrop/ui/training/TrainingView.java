@@ -59,10 +59,17 @@ public final class TrainingView {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
     private ProgressTask<TrainingResult> running;
+    /** Object views of the model's integer settings, held here because bidirectional bindings are weak. */
+    private final javafx.beans.property.ObjectProperty<Integer> epochsValue;
+    private final javafx.beans.property.ObjectProperty<Integer> batchValue;
+    private final javafx.beans.property.ObjectProperty<Integer> seedValue;
 
     public TrainingView(StudioSession session, TrainingViewModel model) {
         this.session = session;
         this.model = model;
+        this.epochsValue = model.epochsProperty().asObject();
+        this.batchValue = model.batchSizeProperty().asObject();
+        this.seedValue = model.seedProperty().asObject();
         loss.setId("loss-chart");
         accuracy.setId("accuracy-chart");
 
@@ -147,6 +154,10 @@ public final class TrainingView {
 
     private static void fill(LineChart<Number, Number> chart, List<CurveSeries> lines, double scale) {
         chart.getData().clear();
+        int lastEpoch = lines.stream().flatMap(line -> line.epochs().stream()).mapToInt(Integer::intValue).max().orElse(1);
+        NumberAxis epochs = (NumberAxis) chart.getXAxis();
+        epochs.setUpperBound(Math.max(2, lastEpoch));
+        epochs.setTickUnit(Math.max(1, Math.ceil(lastEpoch / 10.0)));
         for (CurveSeries line : lines) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
             series.setName(line.name());
@@ -192,21 +203,41 @@ public final class TrainingView {
         form.setVgap(6);
         ChoiceBox<Architecture> architecture = new ChoiceBox<>();
         architecture.getItems().addAll(Architecture.values());
+        architecture.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Architecture value) {
+                return value == null ? "" : value.cliName();
+            }
+
+            @Override
+            public Architecture fromString(String text) {
+                return Architecture.fromCliName(text);
+            }
+        });
         architecture.valueProperty().bindBidirectional(model.architectureProperty());
         ChoiceBox<LearningRateSchedule.Kind> schedule = new ChoiceBox<>();
         schedule.getItems().addAll(LearningRateSchedule.Kind.values());
+        schedule.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LearningRateSchedule.Kind value) {
+                return value == null ? "" : value.name().toLowerCase(java.util.Locale.ROOT);
+            }
+
+            @Override
+            public LearningRateSchedule.Kind fromString(String text) {
+                return LearningRateSchedule.Kind.fromCliName(text);
+            }
+        });
         schedule.valueProperty().bindBidirectional(model.scheduleProperty());
-        Spinner<Integer> epochs = integerSpinner(1, 10_000, model.epochsProperty().get(), "epochs");
-        epochs.valueProperty().addListener((observable, before, after) -> model.epochsProperty().set(after));
-        Spinner<Integer> batch = integerSpinner(1, 65_536, model.batchSizeProperty().get(), "batch-size");
-        batch.valueProperty().addListener((observable, before, after) -> model.batchSizeProperty().set(after));
+        Spinner<Integer> epochs = integerSpinner(1, 10_000, epochsValue, "epochs");
+        Spinner<Integer> batch = integerSpinner(1, 65_536, batchValue, "batch-size");
         TextField learningRate = new TextField();
         learningRate.setId("learning-rate");
         TextFormatter<Double> rateFormat = new TextFormatter<>(new DoubleStringConverter(), model.learningRateProperty().get());
         learningRate.setTextFormatter(rateFormat);
         rateFormat.valueProperty().addListener((observable, before, after) -> model.learningRateProperty().set(after == null ? 0 : after));
-        Spinner<Integer> seed = integerSpinner(0, Integer.MAX_VALUE, model.seedProperty().get(), "seed");
-        seed.valueProperty().addListener((observable, before, after) -> model.seedProperty().set(after));
+        model.learningRateProperty().addListener((observable, before, after) -> rateFormat.setValue(after.doubleValue()));
+        Spinner<Integer> seed = integerSpinner(0, Integer.MAX_VALUE, seedValue, "seed");
         CheckBox augment = new CheckBox("Random crop and flip");
         augment.selectedProperty().bindBidirectional(model.augmentProperty());
         CheckBox resume = new CheckBox("Resume from the last checkpoint");
@@ -284,7 +315,9 @@ public final class TrainingView {
     private static LineChart<Number, Number> chart(String title, String yLabel) {
         NumberAxis epochs = new NumberAxis();
         epochs.setLabel("Epoch");
-        epochs.setForceZeroInRange(false);
+        epochs.setAutoRanging(false);
+        epochs.setLowerBound(1);
+        epochs.setUpperBound(2);
         epochs.setTickUnit(1);
         epochs.setMinorTickVisible(false);
         NumberAxis values = new NumberAxis();
@@ -295,8 +328,9 @@ public final class TrainingView {
         return chart;
     }
 
-    private static Spinner<Integer> integerSpinner(int min, int max, int value, String id) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, value);
+    private static Spinner<Integer> integerSpinner(int min, int max, javafx.beans.property.ObjectProperty<Integer> value, String id) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, value.get());
+        spinner.getValueFactory().valueProperty().bindBidirectional(value);
         spinner.setEditable(true);
         spinner.setPrefWidth(110);
         spinner.setId(id);

@@ -63,6 +63,7 @@ class EvaluationViewTest {
 
         TableView<?> table = robot.lookup("#results-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
         BarChart<?, ?> bars = robot.lookup("#results-bar-chart").queryAs(BarChart.class);
         assertEquals(3, table.getColumns().size());
         assertEquals(1, bars.getData().size());
