@@ -23,9 +23,9 @@ import javafx.stage.Stage;
 import org.backdrop.ui.StudioHarness;
 
 /**
- * Opens a generated 50,000-sample CIFAR-10-shaped dataset (5 binary batches) in the studio and measures
- * the time until the first screen of thumbnails shows, the heap after loading, and the JavaFX pulses
- * while the thumbnail grid scrolls from the first row to the last.
+ * Opens a generated 50,000-sample CIFAR-10-shaped dataset (5 binary batches) in the studio. It measures
+ * the time until the first screen of thumbnails shows and the heap after loading. Then it times the
+ * JavaFX pulses while the thumbnail grid scrolls from the first row to the last.
  *
  * <p>A pulse's work is timed from the animation timer that scrolls the grid (the first step of a pulse)
  * to the scene's post-layout pulse listener, so it covers the scroll, CSS and layout with the cell

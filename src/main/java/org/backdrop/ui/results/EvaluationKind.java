@@ -1,6 +1,6 @@
 package org.backdrop.ui.results;
 
-/** What the evaluation screen evaluates. */
+/** The kind of input the evaluation screen evaluates: classifiers or detection results files. */
 public enum EvaluationKind {
     /** Classifiers run on dataset folders; accuracy per variant. */
     CLASSIFICATION,

@@ -151,7 +151,7 @@ public final class EvaluationViewModel {
      * Returns a task that evaluates the current inputs. Run it with the session's task runner and pass
      * its value to {@link #apply}.
      *
-     * @throws IllegalStateException if models, results files or datasets are missing; the message says what to add
+     * @throws IllegalStateException if models, results files or datasets are missing; the message names what to add
      */
     public ProgressTask<EvaluationResults> evaluateTask() {
         List<VariantInput> chosenVariants = List.copyOf(variants);
@@ -272,15 +272,15 @@ public final class EvaluationViewModel {
 
     private void updateFlips() {
         EvaluationResults current = results.get();
-        List<FlippedSample> shown = new ArrayList<>();
+        List<FlippedSample> matching = new ArrayList<>();
         if (current != null) {
             for (FlippedSample flip : current.flips()) {
                 if (flip.model().equals(selectedModel.get()) && flip.variant().equals(selectedVariant.get())) {
-                    shown.add(flip);
+                    matching.add(flip);
                 }
             }
         }
-        visibleFlips.setAll(shown);
+        visibleFlips.setAll(matching);
     }
 
     private boolean nameTaken(String name) {

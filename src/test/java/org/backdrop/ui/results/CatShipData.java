@@ -13,7 +13,7 @@ import org.backdrop.testing.SharedData;
 
 /**
  * The cat and ship images of the CIFAR-10 fixture JPEGs (30 each) as an original dataset, and a
- * variant that swaps them: in the variant, sample {@code cat/0007} holds the original's
+ * variant that swaps them: in the variant, sample {@code cat/0007} contains the original's
  * {@code ship/0007.jpg}. The fixture's reference predictions of resnet_2b then give the expected
  * accuracy of both and the samples that flip.
  */
@@ -37,7 +37,10 @@ final class CatShipData {
     static Path write(Path target, boolean swap) throws IOException {
         Path images = SharedData.fixture("cifar10/test_images_jpg");
         for (String name : new String[] {"cat", "ship"}) {
-            String source = swap ? (name.equals("cat") ? "ship" : "cat") : name;
+            String source = name;
+            if (swap) {
+                source = name.equals("cat") ? "ship" : "cat";
+            }
             Files.createDirectories(target.resolve(name));
             for (int i = 0; i < 30; i++) {
                 String file = String.format("%04d.jpg", i);

@@ -143,7 +143,7 @@ class EvaluationViewModelTest {
 
     /**
      * Two models on two variants. net.onnx is right on 3 of 4 original samples and 2 of 4 on the
-     * variant, where sample b flips; other.onnx is right on both original samples and has no variant result.
+     * variant, where sample b flips. other.onnx is right on both original samples and has no variant result.
      */
     private static EvaluationResults handMadeResults() {
         List<Prediction> original = List.of(new Prediction("a", 0, 0), new Prediction("b", 1, 1), new Prediction("c", 1, 1), new Prediction("d", 0, 1));
