@@ -76,12 +76,16 @@ public final class StudioBrowseBenchmark {
         Scene scene = harness.scene();
 
         CompletableFuture<long[]> thumbnails = new CompletableFuture<>();
+        com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long processCpuStart = system.getProcessCpuTime();
         long start = System.nanoTime();
         Platform.runLater(() -> harness.open(data, dataset -> waitForThumbnails(scene, start, thumbnails)));
         long[] times = thumbnails.get(120, TimeUnit.SECONDS);
         System.out.printf("dataset read and shown: %.3f s%n", (times[0] - start) / 1e9);
         System.out.printf("first thumbnail: %.3f s%n", (times[1] - start) / 1e9);
         System.out.printf("first screen of thumbnails (%d cells): %.3f s%n", times[3], (times[2] - start) / 1e9);
+        System.out.printf("CPU time until then: %.3f s for the process, %.3f s for the JavaFX thread%n",
+                (times[4] - processCpuStart) / 1e9, times[5] / 1e9);
 
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -112,9 +116,15 @@ public final class StudioBrowseBenchmark {
         closed.get(30, TimeUnit.SECONDS);
     }
 
-    /** Completes {@code done} with {@code [opened, first image, all visible images, visible cells]} in nanoseconds. */
+    /**
+     * Completes {@code done} with the nanosecond times {@code [opened, first image, all visible images]},
+     * the number of visible cells, the process CPU time at the end, and the JavaFX thread's CPU time since
+     * it started.
+     */
     private static void waitForThumbnails(Scene scene, long start, CompletableFuture<long[]> done) {
         long opened = System.nanoTime();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long[] firstImage = {0};
         new AnimationTimer() {
             @Override
@@ -133,7 +143,7 @@ public final class StudioBrowseBenchmark {
                 }
                 if (cells > 0 && withImage == cells) {
                     stop();
-                    done.complete(new long[] {opened, firstImage[0], time, cells});
+                    done.complete(new long[] {opened, firstImage[0], time, cells, system.getProcessCpuTime(), threads.getCurrentThreadCpuTime()});
                 } else if (time - start > TimeUnit.SECONDS.toNanos(100)) {
                     stop();
                     done.completeExceptionally(new IllegalStateException("thumbnails did not show within 100 s"));

@@ -133,7 +133,10 @@ public final class TrainingView {
             model.failed(task.getException());
             Dialogs.showError(root, "Training failed", task.getException());
         });
-        task.setOnCancelled(event -> finish());
+        task.setOnCancelled(event -> {
+            finish();
+            model.cancelled();
+        });
         session.tasks().run(task);
     }
 

@@ -64,6 +64,7 @@ public final class TrainingViewModel {
     private final BooleanProperty resume = new SimpleBooleanProperty(false);
     private final ObjectProperty<Path> out = new SimpleObjectProperty<>();
     private final ObservableList<RunCurves> runs = FXCollections.observableArrayList();
+    private Path lastRunFolder;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Add training datasets and an output folder, then train.");
 
     /** Creates a model that delivers epochs to the charts on the JavaFX thread. */
@@ -169,6 +170,7 @@ public final class TrainingViewModel {
         List<TrainingInput> chosenSources = List.copyOf(sources);
         List<Path> chosenTests = List.copyOf(tests);
         RunCurves live = new RunCurves(runName(options.out()), options.out(), true);
+        lastRunFolder = options.out();
         if (options.resume()) {
             loadEarlierEpochs(live);
         }
@@ -194,6 +196,12 @@ public final class TrainingViewModel {
         summary.set("Trained on " + result.device() + ": " + ending
                 + result.lastEpoch().map(last -> String.format(java.util.Locale.ROOT, "; final loss %.4f, train accuracy %.2f%%",
                         last.trainLoss(), 100 * last.trainAccuracy())).orElse(""));
+    }
+
+    /** Shows that the run was cancelled: the trainer stops after the current batch and keeps the last checkpoint. */
+    public void cancelled() {
+        summary.set("Training cancelled; the checkpoint of the last finished epoch stays in " + lastRunFolder
+                + ". Tick \"Resume from the last checkpoint\" to continue.");
     }
 
     /** Shows that the run failed with {@code error}. */
