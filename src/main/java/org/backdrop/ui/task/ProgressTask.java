@@ -27,9 +27,9 @@ public final class ProgressTask<T> extends Task<T> {
     }
 
     /**
-     * Cancels without interrupting the worker thread, whatever {@code mayInterruptIfRunning} says. The work
-     * sees the cancellation through its listener and stops after the current unit; an interrupt could
-     * instead break a file write or a native call half way.
+     * Cancels without interrupting the worker thread, whatever the value of {@code mayInterruptIfRunning}.
+     * The work sees the cancellation through its listener and stops after the current unit, because an
+     * interrupt could break a file write or a native call half way.
      */
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
