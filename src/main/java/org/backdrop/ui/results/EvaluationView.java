@@ -79,7 +79,13 @@ public final class EvaluationView {
         inputs.setFitToWidth(true);
         inputs.setPrefViewportWidth(330);
         inputs.setMinWidth(260);
-        root.setLeft(inputs);
+        HBox buttons = new HBox(8, run, cancel);
+        VBox actions = new VBox(6, buttons, progress, state);
+        actions.setPadding(new Insets(8, 10, 10, 10));
+        BorderPane left = new BorderPane(inputs);
+        left.setBottom(actions);
+        left.setPrefWidth(350);
+        root.setLeft(left);
         root.setCenter(results.root());
         root.getStyleClass().add("evaluation-view");
     }
@@ -154,8 +160,7 @@ public final class EvaluationView {
         HBox deviceRow = new HBox(6, new Label("Device"), device);
         deviceRow.setAlignment(Pos.CENTER_LEFT);
 
-        HBox buttons = new HBox(8, run, cancel);
-        VBox box = new VBox(10, new HBox(6, new Label("Evaluate"), kind), classifiers, detections, datasets, deviceRow, buttons, progress, state);
+        VBox box = new VBox(10, new HBox(6, new Label("Evaluate"), kind), classifiers, detections, datasets, deviceRow);
         box.setPadding(new Insets(10));
         return box;
     }

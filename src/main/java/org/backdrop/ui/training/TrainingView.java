@@ -99,7 +99,7 @@ public final class TrainingView {
         settings.setMinWidth(280);
         SplitPane charts = new SplitPane(withExport(loss, "loss.png"), withExport(accuracy, "accuracy.png"));
         charts.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        root.setLeft(settings);
+        root.setLeft(withActions(settings));
         root.setCenter(charts);
         root.getStyleClass().add("training-view");
     }
@@ -267,11 +267,21 @@ public final class TrainingView {
         compare.setOnAction(event -> chooseFolder("Choose an earlier run folder").ifPresent(this::loadRun));
 
         progressText.textProperty().bind(model.summaryProperty());
-        HBox buttons = new HBox(8, train, cancel);
         VBox box = new VBox(8, heading("Training datasets"), sources, sourceRow, heading("Test sets"), tests, addTest, heading("Settings"), form,
-                heading("Run folder"), out, chooseOut, resume, buttons, progress, progressText, heading("Compare"), compare);
+                heading("Run folder"), out, chooseOut, resume, heading("Compare"), compare);
         box.setPadding(new Insets(10));
         return box;
+    }
+
+    /** Puts the Train and Cancel buttons with the progress below the scrolling settings, so they stay in view. */
+    private Node withActions(ScrollPane settings) {
+        HBox buttons = new HBox(8, train, cancel);
+        VBox actions = new VBox(6, buttons, progress, progressText);
+        actions.setPadding(new Insets(8, 10, 10, 10));
+        BorderPane left = new BorderPane(settings);
+        left.setBottom(actions);
+        left.setPrefWidth(360);
+        return left;
     }
 
     private void loadRun(Path folder) {

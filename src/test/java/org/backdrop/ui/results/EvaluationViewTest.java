@@ -43,6 +43,7 @@ class EvaluationViewTest {
         model.addVariant(CatShipData.write(temp.resolve("swapped"), true));
         EvaluationView view = new EvaluationView(new StudioSession(new TaskRunner()), model);
         stage.setScene(new Scene((Parent) view.root(), 1100, 700));
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -1,6 +1,7 @@
 package org.backdrop.ui.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ class TrainingViewTest {
         model.learningRateProperty().set(0.05);
         TrainingView view = new TrainingView(new StudioSession(new TaskRunner()), model);
         stage.setScene(new Scene((Parent) view.root(), 1100, 750));
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -62,7 +64,9 @@ class TrainingViewTest {
 
         LineChart<?, ?> loss = robot.lookup("#loss-chart").queryAs(LineChart.class);
         LineChart<?, ?> accuracy = robot.lookup("#accuracy-chart").queryAs(LineChart.class);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> loss.getData().size() == 1 && loss.getData().get(0).getData().size() == 1);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.summaryProperty().get().startsWith("Training failed")
+                || loss.getData().size() == 1 && loss.getData().get(0).getData().size() == 1);
+        assertFalse(model.summaryProperty().get().startsWith("Training failed"), model.summaryProperty().get());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.summaryProperty().get().startsWith("Trained"));
 
         assertEquals("run · train loss", loss.getData().get(0).getName());
