@@ -225,7 +225,7 @@ final class RunFolder {
         return node;
     }
 
-    private static EpochMetrics readMetrics(JsonNode node) {
+    static EpochMetrics readMetrics(JsonNode node) {
         Map<String, Double> test = new LinkedHashMap<>();
         node.get("test").fields().forEachRemaining(entry -> test.put(entry.getKey(), entry.getValue().asDouble()));
         return new EpochMetrics(node.get("epoch").asInt(), node.get("epochs").asInt(), node.get("trainLoss").asDouble(),

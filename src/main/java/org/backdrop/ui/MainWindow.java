@@ -48,9 +48,13 @@ import org.backdrop.ui.export.ExportDialog;
 import org.backdrop.ui.export.ExportViewModel;
 import org.backdrop.ui.masks.MasksView;
 import org.backdrop.ui.masks.MasksViewModel;
+import org.backdrop.ui.results.EvaluationView;
+import org.backdrop.ui.results.EvaluationViewModel;
 import org.backdrop.ui.review.ReviewView;
 import org.backdrop.ui.review.ReviewViewModel;
 import org.backdrop.ui.task.ProgressTask;
+import org.backdrop.ui.training.TrainingView;
+import org.backdrop.ui.training.TrainingViewModel;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +67,7 @@ import org.slf4j.LoggerFactory;
 final class MainWindow {
 
     /** The screens, in tab order. */
-    enum Screen { BROWSE, REVIEW, MASKS, BACKGROUNDS }
+    enum Screen { BROWSE, REVIEW, MASKS, BACKGROUNDS, EVALUATE, TRAIN }
 
     private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
     private static final String LAST_FOLDER = "lastFolder";
@@ -80,6 +84,8 @@ final class MainWindow {
     private final MasksView masksView;
     private final ExportViewModel exportModel;
     private final BackgroundsViewModel backgroundsModel;
+    private final EvaluationViewModel evaluationModel = new EvaluationViewModel();
+    private final TrainingViewModel trainingModel = new TrainingViewModel();
     private final Label welcomeHint = new Label();
     private final RecentProjects recent;
     private final ProjectActions projects;
@@ -121,7 +127,9 @@ final class MainWindow {
                 tab("Browse", "mdi2v-view-grid-outline", browseView.root()),
                 tab("Review", "mdi2c-check-decagram-outline", reviewView.root()),
                 tab("Masks", "mdi2l-layers-outline", masksView.root()),
-                tab("Backgrounds", "mdi2i-image-multiple-outline", backgroundsView.root()));
+                tab("Backgrounds", "mdi2i-image-multiple-outline", backgroundsView.root()),
+                tab("Evaluate", "mdi2c-chart-bar", new EvaluationView(session, evaluationModel).root()),
+                tab("Train", "mdi2c-chart-line", new TrainingView(session, trainingModel).root()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedIndexProperty().addListener((observable, before, index) -> {
             if (index.intValue() == Screen.REVIEW.ordinal()) {
@@ -216,8 +224,9 @@ final class MainWindow {
         }
     }
 
-    /** Shows {@code screen}'s tab. */
+    /** Shows {@code screen}'s tab; Evaluate and Train need no open dataset. */
     void show(Screen screen) {
+        root.setCenter(tabs);
         tabs.getSelectionModel().select(screen.ordinal());
     }
 
@@ -230,6 +239,14 @@ final class MainWindow {
     MaskEditorWindow editMask(Sample sample) {
         session.selectedProperty().set(sample);
         return MaskEditorWindow.open(session, root, sample);
+    }
+
+    EvaluationViewModel evaluationModel() {
+        return evaluationModel;
+    }
+
+    TrainingViewModel trainingModel() {
+        return trainingModel;
     }
 
     /** Opens the export dialog and returns it. */
@@ -274,9 +291,18 @@ final class MainWindow {
         return path.getFileName() != null && path.getFileName().toString().endsWith(ProjectStore.EXTENSION) && !Files.isDirectory(path);
     }
 
+    /**
+     * Returns a tab whose content joins the scene when the tab is first selected, so opening a dataset
+     * creates the skins and styles of the Browse screen only.
+     */
     private static Tab tab(String title, String icon, Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(title);
         tab.setGraphic(new FontIcon(icon));
+        tab.selectedProperty().addListener((observable, before, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content);
+            }
+        });
         return tab;
     }
 
@@ -324,6 +350,7 @@ final class MainWindow {
         dark.setOnAction(event -> themes.apply(Theme.DARK));
         Menu view = new Menu("View", null, screenItem("Browse", "Shortcut+1", Screen.BROWSE), screenItem("Review", "Shortcut+2", Screen.REVIEW),
                 screenItem("Masks", "Shortcut+3", Screen.MASKS), screenItem("Backgrounds", "Shortcut+4", Screen.BACKGROUNDS),
+                resultsItem("Evaluate", "Shortcut+5", Screen.EVALUATE), resultsItem("Train", "Shortcut+6", Screen.TRAIN),
                 new SeparatorMenuItem(), light, dark);
 
         MenuItem about = new MenuItem("About Backdrop Studio");
@@ -343,6 +370,13 @@ final class MainWindow {
         item.setAccelerator(KeyCombination.keyCombination(accelerator));
         item.setOnAction(event -> show(screen));
         item.disableProperty().bind(session.datasetProperty().isNull());
+        return item;
+    }
+
+    private MenuItem resultsItem(String text, String accelerator, Screen screen) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setOnAction(event -> show(screen));
         return item;
     }
 
@@ -366,7 +400,11 @@ final class MainWindow {
         export.disableProperty().bind(session.datasetProperty().isNull());
         Button theme = toolButton("mdi2t-theme-light-dark", "Switch between light and dark theme");
         theme.setOnAction(event -> themes.apply(themes.current() == Theme.DARK ? Theme.LIGHT : Theme.DARK));
-        return new ToolBar(open, masks, review, editMask, export, theme);
+        Button evaluate = toolButton("mdi2c-chart-bar", "Evaluate models on the original and its variants");
+        evaluate.setOnAction(event -> show(Screen.EVALUATE));
+        Button train = toolButton("mdi2c-chart-line", "Train a classifier with live curves");
+        train.setOnAction(event -> show(Screen.TRAIN));
+        return new ToolBar(open, masks, review, editMask, export, evaluate, train, theme);
     }
 
     private static Button toolButton(String icon, String tooltip) {

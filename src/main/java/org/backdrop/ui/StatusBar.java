@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The status bar: the dataset line, the newest running task with its progress, and the compute
- * device, which a daemon thread probes after the window opens so that start-up does not wait for it.
+ * The status bar: the dataset line, the newest running task with its progress (the tooltip lists every
+ * running task), and the compute device, which a daemon thread probes after the window opens so that
+ * start-up does not wait for it.
  */
 final class StatusBar {
 
@@ -31,6 +32,7 @@ final class StatusBar {
     private final HBox root = new HBox(8);
     private final Label datasetLine = new Label("No dataset open");
     private final Label taskLine = new Label();
+    private final Tooltip allTasks = new Tooltip();
     private final ProgressBar progress = new ProgressBar();
     private final Button cancel = new Button(null, new FontIcon("mdi2c-close-circle-outline"));
     private final TaskRunner tasks;
@@ -97,8 +99,13 @@ final class StatusBar {
         cancel.setVisible(!idle);
         if (idle) {
             taskLine.setText("Ready");
+            taskLine.setTooltip(null);
             return;
         }
+        StringBuilder titles = new StringBuilder("Running:");
+        tasks.running().forEach(task -> titles.append("\n").append(task.getTitle()));
+        allTasks.setText(titles.toString());
+        taskLine.setTooltip(allTasks);
         Task<?> newest = tasks.running().get(tasks.running().size() - 1);
         int others = tasks.running().size() - 1;
         taskLine.textProperty().bind(others == 0 ? newest.messageProperty()

@@ -17,8 +17,8 @@ import org.backdrop.ui.task.TaskRunner;
  * <p>Two system properties, meant for scripted screenshots, act once the dataset given on the
  * command line is open: {@code backdrop.studio.masks=FILE} loads a masks file,
  * {@code backdrop.studio.sample=ID} selects a sample and
- * {@code backdrop.studio.view=browse|review|masks|backgrounds|export|editor} shows that screen (editor:
- * the mask editor on the selected sample).
+ * {@code backdrop.studio.view=browse|review|masks|backgrounds|evaluate|train|export|editor} shows that
+ * screen (editor: the mask editor on the selected sample).
  */
 public final class StudioApp extends Application {
 

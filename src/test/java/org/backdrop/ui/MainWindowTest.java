@@ -75,6 +75,16 @@ class MainWindowTest {
     }
 
     @Test
+    void evaluateOpensWithoutDataset(FxRobot robot) {
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT5).release(javafx.scene.input.KeyCode.DIGIT5,
+                javafx.scene.input.KeyCode.CONTROL);
+
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        assertEquals("Evaluate", tabs.getSelectionModel().getSelectedItem().getText());
+        assertTrue(robot.lookup("#run-evaluation").tryQuery().isPresent());
+    }
+
+    @Test
     void missingFolderShowsError(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(temp.resolve("missing")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());

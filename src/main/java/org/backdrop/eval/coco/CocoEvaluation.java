@@ -1,6 +1,7 @@
 package org.backdrop.eval.coco;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.backdrop.eval.PairwiseSum;
 
@@ -100,6 +101,45 @@ public final class CocoEvaluation {
                     average(false, allThresholds(), k, all, arMaxDet)));
         }
         return results;
+    }
+
+    /**
+     * Returns the precision-recall curve at IoU threshold {@code iouThreshold}, area range {@code all} and
+     * the largest maxDets: for each of {@link CocoEvalParams#recallThresholds()}, the interpolated
+     * precision of category index {@code category}, or the mean over the categories with counted objects
+     * when {@code category} is -1. The mean of the curve over the recall thresholds is the AP at that IoU
+     * threshold (AP50 at 0.5 when 100 is the largest maxDets).
+     *
+     * @return one precision (0 to 1) per recall threshold, -1 where no category has a counted object
+     * @throws IllegalArgumentException if {@code iouThreshold} is not one of the evaluation's thresholds,
+     *     or {@code category} is neither -1 nor a category index
+     */
+    public double[] precisionRecallCurve(double iouThreshold, int category) {
+        int[] thresholds = thresholdsEqualTo(iouThreshold);
+        if (thresholds.length == 0) {
+            throw new IllegalArgumentException("IoU threshold " + iouThreshold + " is not among the evaluated thresholds "
+                    + Arrays.toString(params.iouThresholds()));
+        }
+        if (category < -1 || category >= categories.size()) {
+            throw new IllegalArgumentException("category index " + category + " is outside 0 to " + (categories.size() - 1) + " (or -1 for all)");
+        }
+        int area = areaIndex("all");
+        int maxDet = maxDetIndex(params.largestMaxDetection());
+        int firstCategory = category < 0 ? 0 : category;
+        int endCategory = category < 0 ? categories.size() : category + 1;
+        double[] curve = new double[params.recallThresholdCount()];
+        double[] values = new double[endCategory - firstCategory];
+        for (int r = 0; r < curve.length; r++) {
+            int count = 0;
+            for (int k = firstCategory; k < endCategory; k++) {
+                double value = area < 0 ? -1 : precision(thresholds[0], r, k, area, maxDet);
+                if (value > -1) {
+                    values[count++] = value;
+                }
+            }
+            curve[r] = count == 0 ? -1 : PairwiseSum.mean(values, count);
+        }
+        return curve;
     }
 
     /**

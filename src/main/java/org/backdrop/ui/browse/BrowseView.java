@@ -53,7 +53,9 @@ public final class BrowseView {
         this.session = session;
         this.model = model;
         SampleThumbnails renderer = new SampleThumbnails(session);
-        this.thumbnails = new ThumbnailLoader<>(renderer::render, 3000, 400, 2);
+        // About three screens of pending thumbnails: while scrolling fast, older requests are for cells that
+        // have already scrolled away, and decoding them only delays the visible ones.
+        this.thumbnails = new ThumbnailLoader<>(renderer::render, 3000, 160, 2);
 
         grid.setItems(model.visibleSamples());
         grid.setCellWidth(THUMBNAIL_SIZE + 8);
@@ -207,6 +209,9 @@ public final class BrowseView {
             // Thumbnails arrive at most THUMBNAIL_SIZE wide and high, so they show at their own size, unscaled.
             image.setPreserveRatio(true);
             box.setAlignment(Pos.CENTER);
+            // The graphic stays set: replacing it on every update restyles the cell, which made scrolling
+            // 50,000 samples miss frames. An empty cell hides it instead.
+            setGraphic(box);
             caption.setMaxWidth(THUMBNAIL_SIZE);
             getStyleClass().add("sample-cell");
             MenuItem edit = new MenuItem("Edit mask…");
@@ -230,11 +235,12 @@ public final class BrowseView {
         @Override
         protected void updateItem(Sample sample, boolean empty) {
             super.updateItem(sample, empty);
-            getStyleClass().removeAll("accepted", "rejected", "edited", "selected-sample");
             if (empty || sample == null) {
-                setGraphic(null);
+                box.setVisible(false);
+                image.setImage(null);
                 return;
             }
+            getStyleClass().removeAll("accepted", "rejected", "edited", "selected-sample");
             ReviewStatus status = session.review().status(sample.id());
             if (status != ReviewStatus.UNREVIEWED) {
                 getStyleClass().add(status.label());
@@ -251,7 +257,7 @@ public final class BrowseView {
                 }
             });
             image.setImage(cached);
-            setGraphic(box);
+            box.setVisible(true);
         }
     }
 }

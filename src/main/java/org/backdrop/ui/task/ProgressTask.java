@@ -26,6 +26,16 @@ public final class ProgressTask<T> extends Task<T> {
         updateMessage(title);
     }
 
+    /**
+     * Cancels without interrupting the worker thread, whatever the value of {@code mayInterruptIfRunning}.
+     * The work sees the cancellation through its listener and stops after the current unit, because an
+     * interrupt could break a file write or a native call half way.
+     */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        return super.cancel(false);
+    }
+
     @Override
     protected T call() throws Exception {
         return work.run(listener());

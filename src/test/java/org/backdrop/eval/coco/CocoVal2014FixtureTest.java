@@ -2,6 +2,7 @@ package org.backdrop.eval.coco;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,27 @@ class CocoVal2014FixtureTest {
     @Test
     void maskStatsEqualReference() throws IOException {
         checkStats("segm", IouType.SEGM);
+    }
+
+    @Test
+    void precisionCurveAveragesToAp50() throws IOException {
+        JsonNode expected = new ObjectMapper().readTree(SharedData.fixture(FOLDER + "expected_stats.json").toFile());
+        Path groundTruth = SharedData.fixture(FOLDER + "instances_val2014_100.json");
+        Path results = SharedData.fixture(FOLDER + expected.get("bbox").get("results_file").asText());
+        CocoEvaluation evaluation = CocoEvaluator.evaluate(CocoJsonReader.readGroundTruth(groundTruth),
+                CocoJsonReader.readResults(results, false), CocoEvalParams.defaults(IouType.BBOX));
+
+        double[] curve = evaluation.precisionRecallCurve(0.5, -1);
+
+        // Every category with objects has a precision at every recall threshold, so the mean of the
+        // per-threshold means is pycocotools' AP50.
+        assertEquals(101, curve.length);
+        double sum = 0;
+        for (double precision : curve) {
+            sum += precision;
+        }
+        assertEquals(expected.get("bbox").get("stats").get("AP@.50|all|100").asDouble(), sum / curve.length, 1e-9);
+        assertTrue(curve[0] >= curve[100], "interpolated precision does not rise with recall");
     }
 
     private static void checkStats(String block, IouType type) throws IOException {

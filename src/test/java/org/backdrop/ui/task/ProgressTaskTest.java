@@ -1,6 +1,7 @@
 package org.backdrop.ui.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.Callable;
@@ -66,6 +67,28 @@ class ProgressTaskTest {
         worker.join(5000);
 
         assertTrue(sawCancel.get());
+    }
+
+    @Test
+    void cancelDoesNotInterrupt() throws Exception {
+        AtomicBoolean interrupted = new AtomicBoolean(true);
+        CountDownLatch started = new CountDownLatch(1);
+        ProgressTask<Void> task = new ProgressTask<>("Waiting", progress -> {
+            started.countDown();
+            while (!progress.isCancelled()) {
+                Thread.onSpinWait();
+            }
+            interrupted.set(Thread.currentThread().isInterrupted());
+            return null;
+        });
+
+        Thread worker = new Thread(task);
+        worker.start();
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        task.cancel();
+        worker.join(5000);
+
+        assertFalse(interrupted.get());
     }
 
     @Test

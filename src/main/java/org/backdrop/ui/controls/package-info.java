@@ -1,0 +1,2 @@
+/** Small controls that several studio screens use. */
+package org.backdrop.ui.controls;

@@ -1,0 +1,63 @@
+package org.backdrop.ui;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.backdrop.dataset.Dataset;
+import org.backdrop.ui.task.TaskRunner;
+
+/**
+ * The studio's main window on a stage, for benchmarks and screenshot scripts outside this package.
+ * Preferences go to a throwaway node that {@link #close()} removes. Call everything on the JavaFX thread.
+ */
+public final class StudioHarness implements AutoCloseable {
+
+    private final Preferences preferences = Preferences.userRoot().node("backdrop-harness-" + UUID.randomUUID());
+    private final TaskRunner tasks = new TaskRunner();
+    private final MainWindow window;
+    private final Scene scene;
+
+    /** Shows the main window on {@code stage} at {@code width} × {@code height} pixels. */
+    public StudioHarness(Stage stage, double width, double height) {
+        scene = new Scene(new Region(), width, height);
+        window = new MainWindow(new StudioSession(tasks), preferences, new Theme.Switcher(scene, preferences));
+        scene.setRoot(window.root());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    /** Opens the dataset at {@code path} in the background, then runs {@code afterOpen} on the JavaFX thread. */
+    public void open(Path path, Consumer<Dataset> afterOpen) {
+        window.open(path, afterOpen);
+    }
+
+    /** Shows the screen named as {@code backdrop.studio.view} names it, such as {@code evaluate}. */
+    public void show(String screen) {
+        window.show(MainWindow.Screen.valueOf(screen.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The evaluation screen's state. */
+    public org.backdrop.ui.results.EvaluationViewModel evaluation() {
+        return window.evaluationModel();
+    }
+
+    /** The training screen's state. */
+    public org.backdrop.ui.training.TrainingViewModel training() {
+        return window.trainingModel();
+    }
+
+    @Override
+    public void close() throws BackingStoreException {
+        tasks.close();
+        preferences.removeNode();
+    }
+}
