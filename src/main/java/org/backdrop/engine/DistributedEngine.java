@@ -1,0 +1,17 @@
+package org.backdrop.engine;
+
+import org.backdrop.augment.AugmentEngine;
+
+/**
+ * A connection to a distributed engine that runs Backdrop's per-sample work on a cluster's executors.
+ * Close it to end the application on the cluster.
+ */
+public interface DistributedEngine extends AutoCloseable {
+
+    /** Returns the engine that renders augmentation variants. */
+    AugmentEngine augment();
+
+    /** Ends the engine's application; work already finished stays written. */
+    @Override
+    void close();
+}
