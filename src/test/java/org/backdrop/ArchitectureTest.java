@@ -46,4 +46,13 @@ class ArchitectureTest {
                 .because("the command line opens the studio only through StudioOpener");
         rule.check(productionClasses);
     }
+
+    @Test
+    void onlyTheSparkEngineUsesSpark() {
+        ArchRule rule = noClasses()
+                .that().resideOutsideOfPackage("org.backdrop.engine.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..")
+                .because("the default build compiles without Spark; only the -Pspark source root may use it");
+        rule.check(productionClasses);
+    }
 }
