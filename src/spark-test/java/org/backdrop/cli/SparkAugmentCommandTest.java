@@ -1,5 +1,6 @@
 package org.backdrop.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,5 +95,42 @@ class SparkAugmentCommandTest {
         // local[2] runs as local[2,4]: the fourth attempt is Spark's last, and only then is the sample skipped.
         assertTrue(reasons.contains("failed in all 4 attempts") && reasons.contains("failure injected for testing on sample 2007_000063"), reasons);
         assertEquals(localRun.json().get("skipped").size() + 1, json.get("skipped").size(), reasons);
+    }
+
+    /**
+     * An interrupted job leaves staged samples in the work folder. A rerun keeps a staged sample whose
+     * PNG still has its recorded hash (here a stand-in image, to tell it from a fresh render) and renders
+     * again one whose PNG does not match.
+     */
+    @Test
+    void rerunKeepsVerifiedStagedSamplesAndRendersDamagedOnes() throws Exception {
+        Path input = SharedData.fixture("voc/icevision_voc2012");
+        byte[] standIn = Files.readAllBytes(SharedData.fixture("cifar10/airplane1.png"));
+
+        Path kept = folder.resolve("kept");
+        stage(kept.resolve(".backdrop-work/red"), standIn, sha256(standIn));
+        CliRunner.Result keptRun = CliRunner.run(arguments(input, kept, "red", List.of("--engine", "spark", "--master", "local[2]")));
+        assertEquals(ExitCodes.SKIPPED, keptRun.exitCode(), keptRun.err());
+        assertArrayEquals(standIn, Files.readAllBytes(kept.resolve("red/JPEGImages/2007_000063.png")));
+
+        Path damaged = folder.resolve("damaged");
+        stage(damaged.resolve(".backdrop-work/red"), standIn, sha256(new byte[] {1, 2, 3}));
+        CliRunner.Result damagedRun = CliRunner.run(arguments(input, damaged, "red", List.of("--engine", "spark", "--master", "local[2]")));
+        Path local = folder.resolve("local");
+        CliRunner.run(arguments(input, local, "red", List.of()));
+        assertEquals(ExitCodes.SKIPPED, damagedRun.exitCode(), damagedRun.err());
+        OutputTrees.assertSameBytes(local, damaged);
+    }
+
+    /** Stages sample 0 (2007_000063, the fixture's only sample with masks) as an earlier attempt would have. */
+    private static void stage(Path work, byte[] png, String recordedHash) throws Exception {
+        Files.createDirectories(work);
+        Files.write(work.resolve("000000000.png"), png);
+        Files.writeString(work.resolve("000000000.json"),
+                "{\"sample\":\"2007_000063\",\"sha256\":\"" + recordedHash + "\",\"source\":\"red\"}");
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
     }
 }
