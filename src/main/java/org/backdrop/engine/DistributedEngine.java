@@ -1,6 +1,7 @@
 package org.backdrop.engine;
 
 import org.backdrop.augment.AugmentEngine;
+import org.backdrop.segment.MaskEngine;
 
 /**
  * A connection to a distributed engine that runs Backdrop's per-sample work on a cluster's executors.
@@ -10,6 +11,9 @@ public interface DistributedEngine extends AutoCloseable {
 
     /** Returns the engine that renders augmentation variants. */
     AugmentEngine augment();
+
+    /** Returns the engine that computes masks. */
+    MaskEngine masks();
 
     /** Ends the engine's application; work already finished stays written. */
     @Override

@@ -10,6 +10,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.backdrop.augment.AugmentEngine;
 import org.backdrop.engine.DistributedEngine;
+import org.backdrop.segment.MaskEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,15 +81,22 @@ public final class SparkEngine implements Function<String, DistributedEngine> {
 
         private final JavaSparkContext context;
         private final SparkAugmentEngine augment;
+        private final SparkMaskEngine masks;
 
         SparkApplication(JavaSparkContext context, int maxFailures) {
             this.context = context;
             this.augment = new SparkAugmentEngine(context, maxFailures);
+            this.masks = new SparkMaskEngine(context, maxFailures);
         }
 
         @Override
         public AugmentEngine augment() {
             return augment;
+        }
+
+        @Override
+        public MaskEngine masks() {
+            return masks;
         }
 
         @Override
