@@ -140,9 +140,4 @@ public final class AugmentPlan implements Serializable {
             return prepared.computeIfAbsent(variant, v -> Backgrounds.parse(backgrounds.get(v)).prepare(pool, ProgressListener.NONE));
         }
     }
-
-    /** Reads the plan's input path, for messages. */
-    public String input() {
-        return input;
-    }
 }

@@ -154,7 +154,7 @@ final class MasksCommand implements Callable<Integer> {
         return MaskPlan.fromResults(dataset, filter, results);
     }
 
-    /** How executors make the same mask source as {@link #maskSource()}. */
+    /** Returns the factory with which executors make the same mask source as {@link #maskSource()}. */
     private MaskJob.SourceFactory sourceFactory() {
         if (source.startsWith("onnx=")) {
             return OnnxSourceFactory.of(source.substring("onnx=".length()), device);

@@ -1,5 +1,5 @@
 /**
- * Where per-sample work runs: on this JVM's threads (the default) or on a distributed engine. The
+ * The engines that run per-sample work: on this JVM's threads (the default) or on a distributed engine. The
  * Spark engine is the sub-package {@code spark}, compiled only in a build with {@code -Pspark}.
  */
 package org.backdrop.engine;

@@ -17,7 +17,7 @@ import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.Sample;
 
 /**
- * What another JVM needs to compute masks exactly as this one does: the input dataset's path and
+ * The description of a mask job that another JVM needs to compute masks exactly as this one does: the input dataset's path and
  * layout, the samples to compute, and how to make the mask source. A distributed engine ships it to
  * each executor, which opens it once ({@link #open}) and calls {@link MaskPlan#computeOne}, the
  * function local runs call, for each of its samples.

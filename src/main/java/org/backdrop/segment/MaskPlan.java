@@ -94,7 +94,7 @@ public record MaskPlan(List<Sample> samples, List<Rle> masks, List<InvalidSample
     }
 
     /**
-     * Builds the plan from each sample's result, computed elsewhere: {@code results} holds one entry
+     * Builds the plan from each sample's result, computed elsewhere: {@code results} contains one entry
      * per sample of {@code dataset}, in order, null for samples the filter does not admit.
      */
     public static MaskPlan fromResults(Dataset dataset, MaskFilter filter, List<MaskResult> results) {

@@ -7,7 +7,7 @@ import org.backdrop.dataset.DatasetException;
 
 /**
  * The augmentation plans opened in this executor's JVM, one per run. The first task of a run reads
- * the dataset, rebuilds the sample pool and loads the native libraries; later tasks in the same JVM
+ * the dataset, rebuilds the sample pool and loads the native libraries. Later tasks in the same JVM
  * reuse them, so this work happens once per executor, not once per task.
  */
 final class ExecutorPlans {

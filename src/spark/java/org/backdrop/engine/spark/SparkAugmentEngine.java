@@ -138,7 +138,7 @@ final class SparkAugmentEngine implements AugmentEngine {
                     }
                 }
 
-                /** The staged PNG, which the writers copy byte for byte as they would write the rendered pixels. */
+                /** Returns the staged PNG, which the writers copy byte for byte: it is the PNG they would encode from the pixels. */
                 @Override
                 public Optional<Path> file(Dataset dataset, Sample sample) {
                     try {

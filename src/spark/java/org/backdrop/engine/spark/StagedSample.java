@@ -19,7 +19,7 @@ import org.apache.hadoop.fs.Path;
  * One sample of one variant as an executor left it in the run's work folder: the rendered image as
  * PNG ({@code NNNNNNNNN.png}) and a record of it ({@code NNNNNNNNN.json}) with the PNG's SHA-256 and
  * the background's source, or the reason the sample has no image. The record is written last, so a
- * sample counts as done only when its record exists and the PNG still has the recorded hash; a rerun
+ * sample counts as done only when its record exists and the PNG still has the recorded hash. A rerun
  * skips such samples. Files are written under a temporary name and renamed, through Hadoop's
  * FileSystem API.
  *
