@@ -1,5 +1,10 @@
 package org.backdrop.cli;
 
+import java.io.IOException;
+import java.util.function.UnaryOperator;
+import org.backdrop.engine.DistributedEngine;
+import org.backdrop.eval.classification.ClassificationEngine;
+import org.backdrop.eval.classification.ClassificationJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +63,9 @@ final class EvalClsCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
+    @Mixin
+    EngineOptions engineOptions;
+
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "The ONNX classifier.")
     Path model;
 
@@ -109,6 +117,12 @@ final class EvalClsCommand implements Callable<Integer> {
             throw new InvalidInputException("--batch-size must be at least 1 and --threads at least 0, got " + batchSize + " and " + threads);
         }
         ModelSpec modelSpec = readSpec();
+        try (DistributedEngine engine = engineOptions.open()) {
+            return run(modelSpec, engine);
+        }
+    }
+
+    private int run(ModelSpec modelSpec, DistributedEngine engine) throws Exception {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         List<Dataset> datasets = new ArrayList<>();
         for (Path input : inputs) {
@@ -123,7 +137,9 @@ final class EvalClsCommand implements Callable<Integer> {
             for (int i = 0; i < datasets.size(); i++) {
                 Dataset dataset = datasets.get(i);
                 LabelMapping mapping = mapping(dataset, modelSpec, classCount, inputs.get(i));
-                ClassificationRun run = ClassifierRunner.run(classifier, dataset, images, mapping, progress);
+                ClassificationRun run = engine == null
+                        ? ClassifierRunner.run(classifier, dataset, images, mapping, progress)
+                        : classifyOn(engine.classification(), inputs.get(i), dataset, mapping, progress);
                 if (run.predictions().isEmpty()) {
                     throw new InvalidInputException(inputs.get(i) + ": no sample could be classified; each sample needs one class label");
                 }
@@ -152,6 +168,37 @@ final class EvalClsCommand implements Callable<Integer> {
 
     private ModelSpec readSpec() {
         return ModelSources.readSpec(model, specFile);
+    }
+
+    /** Classifies {@code dataset} on {@code engine} in the batches a local run forms. */
+    private ClassificationRun classifyOn(ClassificationEngine engine, Path input, Dataset dataset, LabelMapping mapping, ConsoleProgress progress)
+            throws IOException {
+        ClassifierRunner.Plan plan = ClassifierRunner.plan(dataset, mapping, batchSize);
+        Path specPath = specFile != null ? specFile : ModelSpecReader.specBeside(model);
+        OnnxClassifierFactory factory = new OnnxClassifierFactory(model.toAbsolutePath().toString(), specPath.toAbsolutePath().toString(),
+                device, batchSize, threads);
+        return ClassifierRunner.assemble(plan, engine.classify(new ClassificationJob(input, dataset, plan, factory), progress));
+    }
+
+    /** Loads the ONNX classifier and its spec from the copies an engine gives each executor. */
+    record OnnxClassifierFactory(String model, String spec, DeviceRequest device, int batchSize, int threads)
+            implements ClassificationJob.ClassifierFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Classifier create(UnaryOperator<Path> localFile) throws ModelException {
+            try {
+                ModelSpec modelSpec = ModelSpecReader.read(localFile.apply(Path.of(spec)));
+                return OnnxModels.classifier(localFile.apply(Path.of(model)), modelSpec, new ModelOptions(device, batchSize, threads));
+            } catch (ModelSpecException e) {
+                throw new ModelException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public List<Path> files() {
+            return List.of(Path.of(model), Path.of(spec));
+        }
     }
 
     private Classifier loadClassifier(ModelSpec modelSpec) {

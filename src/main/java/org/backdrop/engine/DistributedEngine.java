@@ -1,6 +1,7 @@
 package org.backdrop.engine;
 
 import org.backdrop.augment.AugmentEngine;
+import org.backdrop.eval.classification.ClassificationEngine;
 import org.backdrop.segment.MaskEngine;
 
 /**
@@ -14,6 +15,9 @@ public interface DistributedEngine extends AutoCloseable {
 
     /** Returns the engine that computes masks. */
     MaskEngine masks();
+
+    /** Returns the engine that runs classifiers for eval-cls. */
+    ClassificationEngine classification();
 
     /** Ends the engine's application; work already finished stays written. */
     @Override

@@ -10,6 +10,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.backdrop.augment.AugmentEngine;
 import org.backdrop.engine.DistributedEngine;
+import org.backdrop.eval.classification.ClassificationEngine;
 import org.backdrop.segment.MaskEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,11 +83,13 @@ public final class SparkEngine implements Function<String, DistributedEngine> {
         private final JavaSparkContext context;
         private final SparkAugmentEngine augment;
         private final SparkMaskEngine masks;
+        private final SparkClassificationEngine classification;
 
         SparkApplication(JavaSparkContext context, int maxFailures) {
             this.context = context;
             this.augment = new SparkAugmentEngine(context, maxFailures);
             this.masks = new SparkMaskEngine(context, maxFailures);
+            this.classification = new SparkClassificationEngine(context, maxFailures);
         }
 
         @Override
@@ -97,6 +100,11 @@ public final class SparkEngine implements Function<String, DistributedEngine> {
         @Override
         public MaskEngine masks() {
             return masks;
+        }
+
+        @Override
+        public ClassificationEngine classification() {
+            return classification;
         }
 
         @Override
