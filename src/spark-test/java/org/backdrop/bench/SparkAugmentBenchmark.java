@@ -29,7 +29,7 @@ import org.backdrop.segment.MasksFile;
  *
  * <p>Build with {@code ./mvnw -o -q -Pspark test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt},
  * then run with Spark's Java 17 options:
- * {@code java $(SPARK_OPENS) -cp target/classes:target/test-classes:$(cat target/cp.txt) org.backdrop.bench.SparkAugmentBenchmark VOC_DIR [COPIES] [RUNS] [SCALING_COPIES]}.
+ * {@code java $SPARK_JAVA_OPTIONS -cp target/classes:target/test-classes:$(cat target/cp.txt) org.backdrop.bench.SparkAugmentBenchmark VOC_DIR [COPIES] [RUNS] [SCALING_COPIES]}.
  * With the 40-image {@code voc/rodm_voc2012_detection} fixture, 500 copies make 20,000 images; that job runs
  * with 2 threads and on {@code local[2]}, and a job of SCALING_COPIES copies runs on 1 and 2 of each.
  */
