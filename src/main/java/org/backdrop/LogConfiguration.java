@@ -51,6 +51,11 @@ public class LogConfiguration extends ContextAwareBase implements Configurator {
         root.addAppender(appender);
         context.getLogger("ai.djl.util.cuda.CudaUtils").setLevel(Level.ERROR);
         context.getLogger("ai.djl.onnxruntime.engine.OrtModel").setLevel(Level.WARN);
+        // Spark, Hadoop and their network layer report every step at INFO; Backdrop logs the steps that
+        // matter to users itself.
+        for (String noisy : new String[] {"org.apache.spark", "org.apache.hadoop", "org.sparkproject", "io.netty"}) {
+            context.getLogger(noisy).setLevel(Level.WARN);
+        }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

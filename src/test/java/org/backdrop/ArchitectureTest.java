@@ -55,4 +55,14 @@ class ArchitectureTest {
                 .because("the studio and the command line share review state, filters and the project store");
         rule.check(productionClasses);
     }
+
+    @Test
+    void onlyTheSparkEngineUsesSpark() {
+        ArchRule rule = noClasses()
+                .that().resideOutsideOfPackage("org.backdrop.engine.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..", "org.backdrop.engine.spark..")
+                .because("the default build compiles without Spark and without src/spark/java; only that source root may use"
+                        + " Spark, and other code reaches it through org.backdrop.engine.Engines by name");
+        rule.check(productionClasses);
+    }
 }

@@ -60,6 +60,7 @@ public final class AugmentJob {
     private final Dataset dataset;
     private final AugmentOptions options;
     private final SampleImages images;
+    private AugmentEngine engine;
 
     /**
      * @param input the path the user named (a folder, or a COCO annotation file), for the checksum
@@ -70,6 +71,15 @@ public final class AugmentJob {
         this.dataset = dataset;
         this.options = options;
         this.images = new DatasetImages();
+    }
+
+    /**
+     * Renders the variants' samples with {@code engine} instead of this JVM's threads; masks, the
+     * written datasets and the manifest stay with this job.
+     */
+    public AugmentJob withEngine(AugmentEngine engine) {
+        this.engine = engine;
+        return this;
     }
 
     /**
@@ -89,7 +99,8 @@ public final class AugmentJob {
         try {
             long start = System.nanoTime();
             String checksum = SourceChecksum.of(input, dataset.root());
-            RunState state = RunState.open(outDir, fingerprint(checksum, backgrounds));
+            String fingerprint = fingerprint(checksum, backgrounds);
+            RunState state = RunState.open(outDir, fingerprint);
             LOG.debug("Source checksum {} in {} ms", checksum, (System.nanoTime() - start) / 1_000_000);
 
             start = System.nanoTime();
@@ -104,12 +115,16 @@ public final class AugmentJob {
                     || backgrounds.stream().anyMatch(AugmentJob::readsOtherSamples);
             AugmentPool pool = new AugmentPool(dataset, plan.samples(), plan.masks(), images, readsMoreThanOnce);
             Compositor compositor = new Compositor(options.dilation(), options.featherSigma());
+            AugmentPlan remote = engine == null ? null : new AugmentPlan(fingerprint, input, dataset.format(), options, pool, readsMoreThanOnce);
 
             List<InvalidSample> skipped = new ArrayList<>(plan.skipped());
             List<AugmentResult.Variant> variants = new ArrayList<>();
             Map<String, VariantOutput> written = new LinkedHashMap<>();
-            for (Background background : backgrounds) {
-                VariantOutput output = writeVariant(background, pool, compositor, outDir, state, executor, progress);
+            for (int b = 0; b < backgrounds.size(); b++) {
+                Background background = backgrounds.get(b);
+                VariantOutput output = remote == null
+                        ? writeVariant(background, pool, compositor, outDir, state, executor, progress)
+                        : writeVariant(remote, b, pool, outDir, state, progress);
                 written.put(background.name(), output);
                 variants.add(new AugmentResult.Variant(background.name(), output.written(), outDir.resolve(background.name())));
                 output.skipped().forEach(sample -> skipped.add(new InvalidSample(sample.file(), background.name() + ": " + sample.reason())));
@@ -208,6 +223,29 @@ public final class AugmentJob {
             throw new DatasetException("variant " + name + ": " + e.getMessage(), e);
         } finally {
             variantImages.discardPending();
+        }
+    }
+
+    /** Writes a variant whose samples {@link #engine} renders. */
+    private VariantOutput writeVariant(AugmentPlan plan, int b, AugmentPool pool, Path outDir, RunState state, ProgressListener progress)
+            throws DatasetException, IOException {
+        String name = plan.variantName(b);
+        var finished = state.finished(name);
+        if (finished.isPresent()) {
+            LOG.info("Variant {} was finished by an earlier run; keeping it", name);
+            return new VariantOutput(finished.get().written(), finished.get().skipped());
+        }
+        LOG.info("Rendering variant {} ({} samples) with {}", name, pool.size(), engine);
+        Dataset variant = new Dataset(outputFormat(), dataset.root(), dataset.categories(), pool.samples(), List.of());
+        try (AugmentEngine.Rendered rendered = engine.render(plan, b, outDir, progress)) {
+            WriteReport report = writer().writeWithReport(variant, rendered.images(), outDir.resolve(name), progress);
+            BackgroundSources sources = new BackgroundSources(pool.size());
+            for (int i = 0; i < pool.size(); i++) {
+                sources.record(i, rendered.source(i));
+            }
+            sources.save(outDir, name);
+            state.markFinished(name, new RunState.Finished(report.written(), report.skipped()));
+            return new VariantOutput(report.written(), report.skipped());
         }
     }
 

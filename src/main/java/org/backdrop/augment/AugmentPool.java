@@ -65,6 +65,10 @@ public final class AugmentPool implements SamplePool {
         return samples;
     }
 
+    Rle rle(int index) {
+        return masks.get(index);
+    }
+
     Sample sample(int index) {
         return samples.get(index);
     }

@@ -30,8 +30,8 @@ final class BackgroundSources {
     }
 
     /** Records the source of sample {@code index}; called from rendering threads. */
-    void record(int index, Background background, BackgroundRequest request, AugmentPool pool) {
-        sources[index] = describe(background, request, pool);
+    void record(int index, String source) {
+        sources[index] = source;
     }
 
     static String describe(Background background, BackgroundRequest request, AugmentPool pool) {

@@ -51,7 +51,7 @@ final class RunState {
         if (!Files.exists(file)) {
             if (Files.isDirectory(outDir)) {
                 try (var entries = Files.list(outDir)) {
-                    if (entries.findAny().isPresent()) {
+                    if (entries.anyMatch(entry -> !entry.getFileName().toString().equals(AugmentEngine.WORK_FOLDER))) {
                         throw new AugmentException(outDir + " is not empty and contains no Backdrop augmentation; choose an empty or new --out folder");
                     }
                 }

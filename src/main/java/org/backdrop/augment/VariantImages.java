@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.backdrop.background.Background;
-import org.backdrop.background.BackgroundRequest;
 import org.backdrop.background.BackgroundUnavailableException;
 import org.backdrop.background.Compositor;
 import org.backdrop.dataset.Dataset;
@@ -108,10 +107,9 @@ final class VariantImages implements SampleImages {
     }
 
     RgbImage render(int index) {
-        BackgroundRequest request = BackgroundRequest.of(pool, index, seed, background.name());
-        RgbImage image = background.compose(request, compositor);
-        sources.record(index, background, request, pool);
-        return image;
+        SampleRender.Outcome outcome = SampleRender.render(pool, background, compositor, seed, index);
+        sources.record(index, outcome.source());
+        return outcome.image();
     }
 
     /** Returns where each rendered sample's background came from. */

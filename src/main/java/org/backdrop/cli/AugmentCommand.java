@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.backdrop.augment.AugmentException;
 import org.backdrop.augment.AugmentJob;
+import org.backdrop.engine.DistributedEngine;
 import org.backdrop.augment.AugmentOptions;
 import org.backdrop.augment.AugmentResult;
 import org.backdrop.dataset.Dataset;
@@ -50,6 +51,9 @@ final class AugmentCommand implements Callable<Integer> {
 
     @Mixin
     DatasetInput input;
+
+    @Mixin
+    EngineOptions engineOptions;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The output folder: empty, or holding an earlier run of this command.")
     Path out;
@@ -101,6 +105,12 @@ final class AugmentCommand implements Callable<Integer> {
         if (threadCount < 1) {
             throw new InvalidInputException("--threads must be at least 1, got " + threadCount);
         }
+        try (DistributedEngine engine = engineOptions.open()) {
+            return run(threadCount, engine);
+        }
+    }
+
+    private int run(int threadCount, DistributedEngine engine) throws InterruptedException {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         Dataset read = input.read(progress);
         Dataset dataset = ImageValidator.validate(read, new ImageValidator.Options(ReadOptions.DEFAULT_MAX_PIXELS, true, threadCount), progress);
@@ -114,7 +124,11 @@ final class AugmentCommand implements Callable<Integer> {
             }
             AugmentOptions options = new AugmentOptions(splitBackgrounds(backgrounds), Optional.ofNullable(masks),
                     Optional.ofNullable(maskSource), filter, feather, dilate, combine == null ? List.of() : splitList(combine), seed, threadCount);
-            result = new AugmentJob(input.in, dataset, options).run(out, progress);
+            AugmentJob job = new AugmentJob(input.in, dataset, options);
+            if (engine != null) {
+                job.withEngine(engine.augment());
+            }
+            result = job.run(out, progress);
         } catch (AugmentException | DatasetException | IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage(), e);
         } catch (IOException e) {

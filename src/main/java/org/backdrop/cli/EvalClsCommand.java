@@ -1,17 +1,22 @@
 package org.backdrop.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.DatasetImages;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.ReadOptions;
+import org.backdrop.engine.DistributedEngine;
 import org.backdrop.eval.classification.BackgroundGap;
+import org.backdrop.eval.classification.ClassificationEngine;
+import org.backdrop.eval.classification.ClassificationJob;
 import org.backdrop.eval.classification.ClassificationMetrics;
 import org.backdrop.eval.classification.ClassificationReport;
 import org.backdrop.eval.classification.ClassificationRun;
@@ -20,8 +25,13 @@ import org.backdrop.eval.classification.LabelMapping;
 import org.backdrop.eval.classification.VariantComparison;
 import org.backdrop.model.Classifier;
 import org.backdrop.model.DeviceRequest;
+import org.backdrop.model.ModelException;
 import org.backdrop.model.ModelOptions;
+import org.backdrop.model.djl.OnnxModels;
+import org.backdrop.model.djl.TorchScriptModels;
 import org.backdrop.model.spec.ModelSpec;
+import org.backdrop.model.spec.ModelSpecException;
+import org.backdrop.model.spec.ModelSpecReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -53,6 +63,9 @@ final class EvalClsCommand implements Callable<Integer> {
 
     @Mixin
     LoggingOptions logging;
+
+    @Mixin
+    EngineOptions engineOptions;
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "The classifier: an ONNX file, or a TorchScript file (torch.jit.save, or the model.pt that train writes).")
     Path model;
@@ -105,6 +118,12 @@ final class EvalClsCommand implements Callable<Integer> {
             throw new InvalidInputException("--batch-size must be at least 1 and --threads at least 0, got " + batchSize + " and " + threads);
         }
         ModelSpec modelSpec = readSpec();
+        try (DistributedEngine engine = engineOptions.open()) {
+            return run(modelSpec, engine);
+        }
+    }
+
+    private int run(ModelSpec modelSpec, DistributedEngine engine) throws Exception {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         List<Dataset> datasets = new ArrayList<>();
         for (Path input : inputs) {
@@ -119,7 +138,9 @@ final class EvalClsCommand implements Callable<Integer> {
             for (int i = 0; i < datasets.size(); i++) {
                 Dataset dataset = datasets.get(i);
                 LabelMapping mapping = mapping(dataset, modelSpec, classCount, inputs.get(i));
-                ClassificationRun run = ClassifierRunner.run(classifier, dataset, images, mapping, progress);
+                ClassificationRun run = engine == null
+                        ? ClassifierRunner.run(classifier, dataset, images, mapping, progress)
+                        : classifyOn(engine.classification(), inputs.get(i), dataset, mapping, progress);
                 if (run.predictions().isEmpty()) {
                     throw new InvalidInputException(inputs.get(i) + ": no sample could be classified; each sample needs one class label");
                 }
@@ -148,6 +169,41 @@ final class EvalClsCommand implements Callable<Integer> {
 
     private ModelSpec readSpec() {
         return ModelSources.readSpec(model, specFile);
+    }
+
+    /** Classifies {@code dataset} on {@code engine} in the batches a local run forms. */
+    private ClassificationRun classifyOn(ClassificationEngine engine, Path input, Dataset dataset, LabelMapping mapping, ConsoleProgress progress)
+            throws IOException {
+        if (TorchScriptModels.isTorchScript(model)) {
+            throw new InvalidInputException(model + ": --engine spark runs ONNX classifiers only; run this TorchScript model with"
+                    + " --engine local, or export it to ONNX");
+        }
+        ClassifierRunner.Plan plan = ClassifierRunner.plan(dataset, mapping, batchSize);
+        Path specPath = specFile != null ? specFile : ModelSpecReader.specBeside(model);
+        OnnxClassifierFactory factory = new OnnxClassifierFactory(model.toAbsolutePath().toString(), specPath.toAbsolutePath().toString(),
+                device, batchSize, threads);
+        return ClassifierRunner.assemble(plan, engine.classify(new ClassificationJob(input, dataset, plan, factory), progress));
+    }
+
+    /** Loads the ONNX classifier and its spec from the copies an engine gives each executor. */
+    record OnnxClassifierFactory(String model, String spec, DeviceRequest device, int batchSize, int threads)
+            implements ClassificationJob.ClassifierFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Classifier create(UnaryOperator<Path> localFile) throws ModelException {
+            try {
+                ModelSpec modelSpec = ModelSpecReader.read(localFile.apply(Path.of(spec)));
+                return OnnxModels.classifier(localFile.apply(Path.of(model)), modelSpec, new ModelOptions(device, batchSize, threads));
+            } catch (ModelSpecException e) {
+                throw new ModelException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public List<Path> files() {
+            return List.of(Path.of(model), Path.of(spec));
+        }
     }
 
     private Classifier loadClassifier(ModelSpec modelSpec) {

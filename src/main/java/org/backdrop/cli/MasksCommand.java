@@ -1,5 +1,12 @@
 package org.backdrop.cli;
 
+import java.io.IOException;
+import java.util.function.UnaryOperator;
+import org.backdrop.engine.DistributedEngine;
+import org.backdrop.model.spec.ModelSpecReader;
+import org.backdrop.segment.MaskEngine;
+import org.backdrop.segment.MaskJob;
+import org.backdrop.segment.MaskResult;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -48,6 +55,9 @@ final class MasksCommand implements Callable<Integer> {
     @Mixin
     DatasetInput input;
 
+    @Mixin
+    EngineOptions engineOptions;
+
     @Option(names = "--source", required = true, paramLabel = "SOURCE",
             description = "annotations, grabcut, or onnx=MODEL[:SPEC] for a segmentation model (the spec defaults to MODEL's name with .spec.json).")
     String source;
@@ -81,6 +91,12 @@ final class MasksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (DistributedEngine engine = engineOptions.open()) {
+            return run(engine);
+        }
+    }
+
+    private int run(DistributedEngine engine) throws Exception {
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         Dataset read = input.read(progress);
@@ -93,7 +109,9 @@ final class MasksCommand implements Callable<Integer> {
             if (curated != null) {
                 filter = filter.withCuratedList(curated);
             }
-            plan = MaskPlan.compute(dataset, maskSource, new DatasetImages(), filter, executor, progress);
+            plan = engine == null
+                    ? MaskPlan.compute(dataset, maskSource, new DatasetImages(), filter, executor, progress)
+                    : computeOn(engine.masks(), dataset, filter, progress);
 
             List<MasksFile.Entry> entries = new ArrayList<>();
             for (int i = 0; i < plan.samples().size(); i++) {
@@ -122,6 +140,71 @@ final class MasksCommand implements Callable<Integer> {
             LOG.info("Wrote {} masks to {}; skipped {} samples", plan.samples().size(), out.toAbsolutePath(), skipped.size());
         }
         return skipped.isEmpty() ? ExitCodes.SUCCESS : ExitCodes.SKIPPED;
+    }
+
+    /** Computes the admitted samples' masks on {@code engine} and builds the plan as a local run does. */
+    private MaskPlan computeOn(MaskEngine engine, Dataset dataset, MaskFilter filter, ConsoleProgress progress) throws IOException {
+        List<Sample> admitted = dataset.samples().stream().filter(filter::admits).toList();
+        List<MaskResult> computed = engine.compute(new MaskJob(input.in, dataset.format(), admitted, sourceFactory()), progress);
+        List<MaskResult> results = new ArrayList<>(dataset.samples().size());
+        int next = 0;
+        for (Sample sample : dataset.samples()) {
+            results.add(filter.admits(sample) ? computed.get(next++) : null);
+        }
+        return MaskPlan.fromResults(dataset, filter, results);
+    }
+
+    /** Returns the factory with which executors make the same mask source as {@link #maskSource()}. */
+    private MaskJob.SourceFactory sourceFactory() {
+        if (source.startsWith("onnx=")) {
+            return OnnxSourceFactory.of(source.substring("onnx=".length()), device);
+        }
+        return switch (source) {
+            case "annotations" -> new AnnotationSourceFactory();
+            case "grabcut" -> new GrabCutSourceFactory(grabCutMargin);
+            default -> throw new InvalidInputException("unknown mask source '" + source + "'; expected annotations, grabcut or onnx=MODEL[:SPEC]");
+        };
+    }
+
+    /** Makes {@link AnnotationMaskSource}s. */
+    record AnnotationSourceFactory() implements MaskJob.SourceFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public MaskSource create(UnaryOperator<Path> localFile) {
+            return new AnnotationMaskSource();
+        }
+    }
+
+    /** Makes GrabCut sources with the command's margin. */
+    record GrabCutSourceFactory(double margin) implements MaskJob.SourceFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public MaskSource create(UnaryOperator<Path> localFile) {
+            return new GrabCutMaskSource(new GrabCutMaskSource.Options(5, margin, 0.1));
+        }
+    }
+
+    /** Loads the segmentation model and its spec from the copies an engine gives each executor. */
+    record OnnxSourceFactory(String model, String spec, String device) implements MaskJob.SourceFactory {
+        private static final long serialVersionUID = 1L;
+
+        static OnnxSourceFactory of(String modelAndSpec, String device) {
+            ModelSources.Named named = ModelSources.splitModelAndSpec(modelAndSpec);
+            Path spec = named.spec() != null ? named.spec() : ModelSpecReader.specBeside(named.model());
+            return new OnnxSourceFactory(named.model().toAbsolutePath().toString(), spec.toAbsolutePath().toString(), device);
+        }
+
+        @Override
+        public MaskSource create(UnaryOperator<Path> localFile) {
+            return ModelSources.segmenter(localFile.apply(Path.of(model)) + ":" + localFile.apply(Path.of(spec)), device);
+        }
+
+        @Override
+        public List<Path> files() {
+            return List.of(Path.of(model), Path.of(spec));
+        }
     }
 
     private MaskSource maskSource() {

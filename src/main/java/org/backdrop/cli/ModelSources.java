@@ -47,15 +47,27 @@ final class ModelSources {
         }
     }
 
+    /** A model file and its spec file, or null for the spec beside the model. */
+    record Named(Path model, Path spec) {}
+
+    /**
+     * Splits {@code MODEL[:SPEC]}. A colon counts as the separator only when the text after it ends in
+     * {@code .json}, so Windows drive letters stay intact.
+     */
+    static Named splitModelAndSpec(String modelAndSpec) {
+        int colon = modelAndSpec.lastIndexOf(':');
+        boolean hasSpec = colon > 1 && modelAndSpec.substring(colon + 1).endsWith(".json");
+        return new Named(Path.of(hasSpec ? modelAndSpec.substring(0, colon) : modelAndSpec), hasSpec ? Path.of(modelAndSpec.substring(colon + 1)) : null);
+    }
+
     /**
      * Loads a segmentation model named as {@code MODEL[:SPEC]} as a mask source. A colon counts as the
      * separator only when the text after it ends in {@code .json}, so Windows drive letters stay intact.
      */
     static ModelMaskSource segmenter(String modelAndSpec, String device) {
-        int colon = modelAndSpec.lastIndexOf(':');
-        boolean hasSpec = colon > 1 && modelAndSpec.substring(colon + 1).endsWith(".json");
-        Path model = Path.of(hasSpec ? modelAndSpec.substring(0, colon) : modelAndSpec);
-        Path specFile = hasSpec ? Path.of(modelAndSpec.substring(colon + 1)) : null;
+        Named named = splitModelAndSpec(modelAndSpec);
+        Path model = named.model();
+        Path specFile = named.spec();
         if (!Files.isRegularFile(model)) {
             throw new InvalidInputException(model + ": model file not found");
         }

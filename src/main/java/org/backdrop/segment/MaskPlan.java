@@ -61,32 +61,57 @@ public record MaskPlan(List<Sample> samples, List<Rle> masks, List<InvalidSample
                     return new MaskResult.Rejected("cancelled before its mask was computed");
                 }
                 try {
-                    return source.compute(dataset, sample, images);
-                } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-                    return new MaskResult.Rejected("no mask: " + e.getMessage());
+                    return computeOne(dataset, source, sample, images);
                 } finally {
                     progress.progress(done.incrementAndGet(), samples.size(), "Computing masks (" + source.name() + ")");
                 }
             }));
         }
 
+        List<MaskResult> outcomes = new ArrayList<>(samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            Future<MaskResult> result = results.get(i);
+            try {
+                outcomes.add(result == null ? null : result.get());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("computing the mask of sample " + samples.get(i).id() + " failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return fromResults(dataset, filter, outcomes);
+    }
+
+    /**
+     * Computes one sample's mask: the work of one sample, which every engine (local threads, Spark
+     * executors) calls, so that their masks are the same. A sample whose pixels or mask cannot be
+     * computed is rejected with the reason.
+     */
+    public static MaskResult computeOne(Dataset dataset, MaskSource source, Sample sample, SampleImages images) {
+        try {
+            return source.compute(dataset, sample, images);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            return new MaskResult.Rejected("no mask: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Builds the plan from each sample's result, computed elsewhere: {@code results} contains one entry
+     * per sample of {@code dataset}, in order, null for samples the filter does not admit.
+     */
+    public static MaskPlan fromResults(Dataset dataset, MaskFilter filter, List<MaskResult> results) {
+        List<Sample> samples = dataset.samples();
+        if (results.size() != samples.size()) {
+            throw new IllegalArgumentException(samples.size() + " samples but " + results.size() + " mask results");
+        }
         Builder builder = new Builder();
         for (int i = 0; i < samples.size(); i++) {
             Sample sample = samples.get(i);
-            Future<MaskResult> result = results.get(i);
-            if (result == null) {
+            MaskResult outcome = results.get(i);
+            if (outcome == null) {
                 builder.skip(sample, "not in the curated list");
-                continue;
-            }
-            try {
-                MaskResult outcome = result.get();
-                if (outcome instanceof MaskResult.Found found) {
-                    builder.offer(sample, found.mask(), filter);
-                } else {
-                    builder.skip(sample, ((MaskResult.Rejected) outcome).reason());
-                }
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("computing the mask of sample " + sample.id() + " failed: " + e.getCause(), e.getCause());
+            } else if (outcome instanceof MaskResult.Found found) {
+                builder.offer(sample, found.mask(), filter);
+            } else {
+                builder.skip(sample, ((MaskResult.Rejected) outcome).reason());
             }
         }
         return builder.build();

@@ -75,7 +75,7 @@ public final class VocAugmentBenchmark {
      * Copies the VOC folder's annotations and JPEGs {@code copies} times under new file stems, so that the
      * fixed costs of a run (checksum, manifest, JIT warm-up) weigh as little as in a real dataset.
      */
-    private static Path replicate(Path source, Path target, int copies) throws Exception {
+    static Path replicate(Path source, Path target, int copies) throws Exception {
         Files.createDirectories(target.resolve("Annotations"));
         Files.createDirectories(target.resolve("JPEGImages"));
         try (var xmls = Files.list(source.resolve("Annotations"))) {
@@ -92,7 +92,7 @@ public final class VocAugmentBenchmark {
         return target;
     }
 
-    private static List<MasksFile.Entry> boxMasks(Dataset dataset) {
+    static List<MasksFile.Entry> boxMasks(Dataset dataset) {
         List<MasksFile.Entry> entries = new ArrayList<>();
         for (Sample sample : dataset.samples()) {
             byte[] mask = new byte[sample.width() * sample.height()];

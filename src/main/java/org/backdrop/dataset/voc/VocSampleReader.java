@@ -126,7 +126,7 @@ final class VocSampleReader {
                         + "; use a plain file name: " + e.getMessage(), e);
             }
             if (Files.isRegularFile(file)) {
-                return voc.relativize(file).toString().replace('\\', '/');
+                return voc.toAbsolutePath().normalize().relativize(file).toString().replace('\\', '/');
             }
         }
         String byStem = imagesByStem.get(id);

@@ -24,37 +24,98 @@ public final class ClassifierRunner {
     private ClassifierRunner() {}
 
     /**
+     * The samples of one inference call, as indices into the dataset with their model labels, and the
+     * samples skipped for their labels since the previous batch, in dataset order.
+     */
+    public record Batch(List<Integer> samples, List<Integer> labels, List<InvalidSample> skippedBefore) {
+
+        /** Copies the lists. */
+        public Batch {
+            samples = List.copyOf(samples);
+            labels = List.copyOf(labels);
+            skippedBefore = List.copyOf(skippedBefore);
+        }
+    }
+
+    /**
+     * The batches of a run in order, and the samples skipped for their labels after the last batch.
+     */
+    public record Plan(List<Batch> batches, List<InvalidSample> skippedAfter) {}
+
+    /** The predictions of one batch, and its samples whose image could not be loaded. */
+    public record BatchResult(List<Prediction> predictions, List<InvalidSample> skipped) {}
+
+    /**
      * Classifies every labelled sample of {@code dataset}.
      *
      * @throws ModelException if inference fails
      */
     public static ClassificationRun run(Classifier classifier, Dataset dataset, SampleImages images, LabelMapping mapping,
             ProgressListener progress) throws ModelException {
+        Plan plan = plan(dataset, mapping, classifier.batchSize());
         List<Prediction> predictions = new ArrayList<>();
         List<InvalidSample> skipped = new ArrayList<>();
-        List<Sample> batch = new ArrayList<>();
-        List<Integer> batchLabels = new ArrayList<>();
-        int total = dataset.samples().size();
         String message = "Classifying " + dataset.root().getFileName();
-
-        for (int i = 0; i < total; i++) {
+        int done = 0;
+        for (Batch batch : plan.batches()) {
             if (progress.isCancelled()) {
                 return new ClassificationRun(predictions, skipped, true);
             }
+            skipped.addAll(batch.skippedBefore());
+            BatchResult result = classify(classifier, dataset, images, batch);
+            predictions.addAll(result.predictions());
+            skipped.addAll(result.skipped());
+            done += batch.samples().size() + batch.skippedBefore().size();
+            progress.progress(done, dataset.samples().size(), message);
+        }
+        skipped.addAll(plan.skippedAfter());
+        return new ClassificationRun(predictions, skipped, false);
+    }
+
+    /**
+     * Builds the run from the results of {@code plan}'s batches, computed elsewhere, with the skipped
+     * samples in the order a local run lists them.
+     */
+    public static ClassificationRun assemble(Plan plan, List<BatchResult> results) {
+        if (results.size() != plan.batches().size()) {
+            throw new IllegalArgumentException(plan.batches().size() + " batches but " + results.size() + " results");
+        }
+        List<Prediction> predictions = new ArrayList<>();
+        List<InvalidSample> skipped = new ArrayList<>();
+        for (int b = 0; b < results.size(); b++) {
+            skipped.addAll(plan.batches().get(b).skippedBefore());
+            predictions.addAll(results.get(b).predictions());
+            skipped.addAll(results.get(b).skipped());
+        }
+        skipped.addAll(plan.skippedAfter());
+        return new ClassificationRun(predictions, skipped, false);
+    }
+
+    /**
+     * Splits the labelled samples of {@code dataset} into batches of {@code batchSize}, in dataset order.
+     * Every engine uses these batches, so each image meets the model in the same batch as in a local run.
+     */
+    public static Plan plan(Dataset dataset, LabelMapping mapping, int batchSize) {
+        List<Batch> batches = new ArrayList<>();
+        List<Integer> samples = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<InvalidSample> skipped = new ArrayList<>();
+        int total = dataset.samples().size();
+        for (int i = 0; i < total; i++) {
             Sample sample = dataset.samples().get(i);
             OptionalInt label = modelLabel(sample, mapping, skipped);
             if (label.isPresent()) {
-                batch.add(sample);
-                batchLabels.add(label.getAsInt());
+                samples.add(i);
+                labels.add(label.getAsInt());
             }
-            if (batch.size() == classifier.batchSize() || (i == total - 1 && !batch.isEmpty())) {
-                classifyBatch(classifier, dataset, images, batch, batchLabels, predictions, skipped);
-                batch.clear();
-                batchLabels.clear();
-                progress.progress(i + 1, total, message);
+            if (samples.size() == batchSize || (i == total - 1 && !samples.isEmpty())) {
+                batches.add(new Batch(samples, labels, skipped));
+                samples.clear();
+                labels.clear();
+                skipped.clear();
             }
         }
-        return new ClassificationRun(predictions, skipped, false);
+        return new Plan(batches, skipped);
     }
 
     private static OptionalInt modelLabel(Sample sample, LabelMapping mapping, List<InvalidSample> skipped) {
@@ -70,25 +131,35 @@ public final class ClassifierRunner {
         return label;
     }
 
-    private static void classifyBatch(Classifier classifier, Dataset dataset, SampleImages images, List<Sample> batch, List<Integer> labels,
-            List<Prediction> predictions, List<InvalidSample> skipped) throws ModelException {
+    /**
+     * Classifies one batch: the work every engine (local, Spark executors) does per batch. A sample whose
+     * image cannot be loaded is skipped with the reason.
+     *
+     * @throws ModelException if inference fails
+     */
+    public static BatchResult classify(Classifier classifier, Dataset dataset, SampleImages images, Batch batch) throws ModelException {
+        List<Prediction> predictions = new ArrayList<>();
+        List<InvalidSample> skipped = new ArrayList<>();
         List<RgbImage> loaded = new ArrayList<>();
         List<Integer> loadedIndices = new ArrayList<>();
-        for (int k = 0; k < batch.size(); k++) {
+        for (int k = 0; k < batch.samples().size(); k++) {
+            Sample sample = dataset.samples().get(batch.samples().get(k));
             try {
-                loaded.add(images.load(dataset, batch.get(k)));
+                loaded.add(images.load(dataset, sample));
                 loadedIndices.add(k);
             } catch (IOException e) {
-                skipped.add(new InvalidSample(batch.get(k).image().describe(), "image cannot be loaded: " + e.getMessage()));
+                skipped.add(new InvalidSample(sample.image().describe(), "image cannot be loaded: " + e.getMessage()));
             }
         }
         if (loaded.isEmpty()) {
-            return;
+            return new BatchResult(predictions, skipped);
         }
         List<ClassScores> scores = classifier.classify(loaded);
         for (int j = 0; j < loaded.size(); j++) {
             int k = loadedIndices.get(j);
-            predictions.add(new Prediction(batch.get(k).id(), labels.get(k), scores.get(j).predictedClass()));
+            Sample sample = dataset.samples().get(batch.samples().get(k));
+            predictions.add(new Prediction(sample.id(), batch.labels().get(k), scores.get(j).predictedClass()));
         }
+        return new BatchResult(predictions, skipped);
     }
 }
