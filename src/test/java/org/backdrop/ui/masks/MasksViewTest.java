@@ -32,6 +32,15 @@ class MasksViewTest {
     }
 
     @Test
+    void modelSourceShowsModelChoices(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#mask-source").queryAs(javafx.scene.control.ChoiceBox.class).setValue(MasksViewModel.Source.MODEL));
+
+        org.junit.jupiter.api.Assertions.assertTrue(robot.lookup("#model-file").queryAs(Label.class).isVisible());
+        assertEquals("no model chosen", robot.lookup("#model-file").queryAs(Label.class).getText());
+        robot.interact(() -> robot.lookup("#mask-source").queryAs(javafx.scene.control.ChoiceBox.class).setValue(MasksViewModel.Source.ANNOTATIONS));
+    }
+
+    @Test
     void computeReportsSkippedSamples(FxRobot robot) throws Exception {
         robot.clickOn("#compute-masks");
 
