@@ -49,4 +49,27 @@ class BackgroundsViewTest {
         String message = robot.lookup("#preview-message").queryAs(Label.class).getText();
         assertTrue(message.endsWith("with 4 backgrounds"), message);
     }
+
+    @Test
+    void meanShowsImage(FxRobot robot) throws Exception {
+        javafx.scene.control.TabPane side = robot.lookup("#background-options").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> side.getSelectionModel().select(3));
+        robot.clickOn("#compute-mean");
+
+        javafx.scene.image.ImageView mean = robot.lookup("#mean-image").queryAs(javafx.scene.image.ImageView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> mean.getImage() != null);
+        String summary = robot.lookup("#mean-summary").queryAs(Label.class).getText();
+        org.junit.jupiter.api.Assertions.assertEquals("Mean background on a 16 × 16 grid", summary);
+    }
+
+    @Test
+    void presetsWithoutProjectShowHint(FxRobot robot) {
+        javafx.scene.control.TabPane side = robot.lookup("#background-options").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> side.getSelectionModel().select(1));
+
+        Label hint = robot.lookup("#preset-hint").queryAs(Label.class);
+        assertTrue(hint.isVisible());
+        assertTrue(hint.getText().startsWith("Presets are saved in a project"), hint.getText());
+        assertTrue(robot.lookup("#save-preset").query().isDisabled());
+    }
 }
