@@ -44,6 +44,16 @@ class BackgroundsViewModelTest {
     }
 
     @Test
+    void methodsListImageNet9Variants() {
+        // The seven variants of the ImageNet-9 backgrounds challenge (Xiao et al., 2020), lower-cased.
+        List<String> methods = BackgroundsViewModel.methods();
+
+        for (String variant : List.of("only-fg", "no-fg", "only-bg-b", "only-bg-t", "mixed-same", "mixed-rand", "mixed-next")) {
+            assertTrue(methods.contains(variant), variant);
+        }
+    }
+
+    @Test
     void customColourReplacesPlaceholder() {
         model.chosen().setAll("#rrggbb", "red");
         model.colourProperty().set("#102030");
