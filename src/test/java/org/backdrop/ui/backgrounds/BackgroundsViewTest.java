@@ -27,6 +27,9 @@ class BackgroundsViewTest {
 
     private BackgroundsViewModel model;
 
+    @org.junit.jupiter.api.io.TempDir
+    Path temp;
+
     @Start
     void start(Stage stage) throws Exception {
         Path data = StudioTestData.write(Files.createTempDirectory("backgrounds-view"));
@@ -71,5 +74,35 @@ class BackgroundsViewTest {
         assertTrue(hint.isVisible());
         assertTrue(hint.getText().startsWith("Presets are saved in a project"), hint.getText());
         assertTrue(robot.lookup("#save-preset").query().isDisabled());
+    }
+
+    @Test
+    void sceneFolderShowsThumbnailsAndTile(FxRobot robot) throws Exception {
+        Path scenes = Files.createDirectories(temp.resolve("scenes"));
+        org.backdrop.image.ImageEncoder.writePng(new org.backdrop.image.RgbImage(4, 4, new byte[48]), scenes.resolve("lake.png"));
+        org.backdrop.image.ImageEncoder.writePng(new org.backdrop.image.RgbImage(4, 4, new byte[48]), scenes.resolve("forest.png"));
+        FlowPane tiles = robot.lookup("#preview-tiles").queryAs(FlowPane.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles.getChildren().size() == 3);
+
+        robot.interact(() -> model.sceneFolderProperty().set(scenes));
+
+        FlowPane thumbnails = robot.lookup("#scene-thumbnails").queryAs(FlowPane.class);
+        org.junit.jupiter.api.Assertions.assertEquals(2, thumbnails.getChildren().size());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles.getChildren().size() == 4);
+        String message = robot.lookup("#preview-message").queryAs(Label.class).getText();
+        assertTrue(message.endsWith("with 4 backgrounds"), message);
+        javafx.scene.layout.VBox scenesTile = (javafx.scene.layout.VBox) tiles.getChildren().get(3);
+        assertTrue(scenesTile.getChildren().get(0) instanceof javafx.scene.image.ImageView, "the scenes tile shows an error");
+        org.junit.jupiter.api.Assertions.assertEquals("scenes", ((Label) scenesTile.getChildren().get(1)).getText());
+    }
+
+    @Test
+    void checklistFollowsModel(FxRobot robot) {
+        robot.interact(() -> model.chosen().setAll("blue"));
+
+        ListCell<?> blue = robot.lookup(".list-cell").<ListCell<?>>match(cell -> "blue".equals(((ListCell<?>) cell).getText())).query();
+        ListCell<?> red = robot.lookup(".list-cell").<ListCell<?>>match(cell -> "red".equals(((ListCell<?>) cell).getText())).query();
+        assertTrue(robot.from(blue).lookup(".check-box").queryAs(CheckBox.class).isSelected());
+        org.junit.jupiter.api.Assertions.assertFalse(robot.from(red).lookup(".check-box").queryAs(CheckBox.class).isSelected());
     }
 }
