@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Masks from the tiny DeepLab-shaped test model, which marks red pixels as class 15 and the rest as
+ * Masks from the tiny DeepLab-shaped test model, which marks red pixels as class 15 and grey ones as
  * background, over the whole dataset, the selected sample and Browse's filtered samples.
  */
 class MasksModelSourceTest {
