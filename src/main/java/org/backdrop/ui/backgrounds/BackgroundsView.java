@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.animation.PauseTransition;
@@ -42,6 +43,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import javafx.util.converter.LongStringConverter;
 import org.backdrop.dataset.Sample;
@@ -125,17 +127,7 @@ public final class BackgroundsView {
     private Node options() {
         ListView<String> methods = new ListView<>();
         methods.getItems().setAll(BackgroundsViewModel.methods());
-        methods.setCellFactory(CheckBoxListCell.forListView(method -> {
-            BooleanProperty checked = new SimpleBooleanProperty(model.chosen().contains(method));
-            checked.addListener((observable, before, on) -> {
-                if (on && !model.chosen().contains(method)) {
-                    model.chosen().add(method);
-                } else if (!on) {
-                    model.chosen().remove(method);
-                }
-            });
-            return checked;
-        }));
+        methods.setCellFactory(list -> new SwatchCell());
         methods.setId("method-list");
         VBox.setVgrow(methods, Priority.ALWAYS);
 
@@ -159,6 +151,47 @@ public final class BackgroundsView {
         box.setPadding(new Insets(8));
         box.getStyleClass().add("side-panel");
         return box;
+    }
+
+    /** A checklist row: the method's check box and, for solid colours, a swatch of the colour. */
+    private final class SwatchCell extends CheckBoxListCell<String> {
+
+        private final Rectangle swatch = new Rectangle(12, 12);
+
+        SwatchCell() {
+            super(method -> checkedProperty(method));
+            swatch.setStroke(Color.GRAY);
+            model.colourProperty().addListener((observable, before, value) -> {
+                if (BackgroundsViewModel.CUSTOM_COLOUR.equals(getItem())) {
+                    swatch.setFill(Color.web(value));
+                }
+            });
+        }
+
+        @Override
+        public void updateItem(String method, boolean empty) {
+            super.updateItem(method, empty);
+            if (empty || method == null) {
+                return;
+            }
+            Optional<String> colour = model.swatch(method);
+            if (colour.isPresent()) {
+                swatch.setFill(Color.web(colour.get()));
+                setGraphic(new HBox(4, getGraphic(), swatch));
+            }
+        }
+    }
+
+    private BooleanProperty checkedProperty(String method) {
+        BooleanProperty checked = new SimpleBooleanProperty(model.chosen().contains(method));
+        checked.addListener((observable, before, on) -> {
+            if (on && !model.chosen().contains(method)) {
+                model.chosen().add(method);
+            } else if (!on) {
+                model.chosen().remove(method);
+            }
+        });
+        return checked;
     }
 
     private Node presets() {

@@ -33,6 +33,7 @@ import org.backdrop.background.Backgrounds;
 import org.backdrop.background.Compositor;
 import org.backdrop.background.MeanBackground;
 import org.backdrop.background.SceneBackground;
+import org.backdrop.background.SolidColorBackground;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.Sample;
 import org.backdrop.image.RgbImage;
@@ -102,6 +103,21 @@ public final class BackgroundsViewModel {
             }
         }
         return methods;
+    }
+
+    /**
+     * Returns the colour that a solid-colour method paints as {@code #rrggbb}, the custom colour for
+     * {@link #CUSTOM_COLOUR}, or empty for methods that paint no single colour.
+     */
+    public Optional<String> swatch(String method) {
+        if (method.equals(CUSTOM_COLOUR)) {
+            return Optional.of(colour.get());
+        }
+        if (Backgrounds.parse(method) instanceof SolidColorBackground solid) {
+            int[] rgb = solid.rgb();
+            return Optional.of(String.format(java.util.Locale.ROOT, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]));
+        }
+        return Optional.empty();
     }
 
     /** The checked methods, in checklist order. */

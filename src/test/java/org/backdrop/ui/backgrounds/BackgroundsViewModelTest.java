@@ -54,6 +54,19 @@ class BackgroundsViewModelTest {
     }
 
     @Test
+    void swatchesShowSolidColours() {
+        model.colourProperty().set("#102030");
+
+        assertEquals("#ff0000", model.swatch("red").orElseThrow());
+        assertEquals("#ffffff", model.swatch("white").orElseThrow());
+        // ImageNet-9's only-fg puts the object on black.
+        assertEquals("#000000", model.swatch("only-fg").orElseThrow());
+        assertEquals("#102030", model.swatch("#rrggbb").orElseThrow());
+        assertTrue(model.swatch("noise-uniform").isEmpty());
+        assertTrue(model.swatch("mean").isEmpty());
+    }
+
+    @Test
     void customColourReplacesPlaceholder() {
         model.chosen().setAll("#rrggbb", "red");
         model.colourProperty().set("#102030");

@@ -105,4 +105,14 @@ class BackgroundsViewTest {
         assertTrue(robot.from(blue).lookup(".check-box").queryAs(CheckBox.class).isSelected());
         org.junit.jupiter.api.Assertions.assertFalse(robot.from(red).lookup(".check-box").queryAs(CheckBox.class).isSelected());
     }
+
+    @Test
+    void solidColourRowsShowSwatch(FxRobot robot) {
+        ListCell<?> red = robot.lookup(".list-cell").<ListCell<?>>match(cell -> "red".equals(((ListCell<?>) cell).getText())).query();
+        ListCell<?> noise = robot.lookup(".list-cell").<ListCell<?>>match(cell -> "noise-uniform".equals(((ListCell<?>) cell).getText())).query();
+
+        javafx.scene.shape.Rectangle swatch = robot.from(red).lookup((javafx.scene.Node node) -> node instanceof javafx.scene.shape.Rectangle).query();
+        org.junit.jupiter.api.Assertions.assertEquals(javafx.scene.paint.Color.RED, swatch.getFill());
+        assertTrue(robot.from(noise).lookup((javafx.scene.Node node) -> node instanceof javafx.scene.shape.Rectangle).tryQuery().isEmpty());
+    }
 }
