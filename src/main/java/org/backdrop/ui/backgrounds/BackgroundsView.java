@@ -160,7 +160,6 @@ public final class BackgroundsView {
 
         SwatchCell() {
             super(method -> checkedProperty(method));
-            swatch.setStroke(Color.GRAY);
             model.colourProperty().addListener((observable, before, value) -> {
                 if (BackgroundsViewModel.CUSTOM_COLOUR.equals(getItem())) {
                     swatch.setFill(Color.web(value));
@@ -174,11 +173,11 @@ public final class BackgroundsView {
             if (empty || method == null) {
                 return;
             }
+            // Methods without a colour get a transparent swatch, so every name starts at the same place.
             Optional<String> colour = model.swatch(method);
-            if (colour.isPresent()) {
-                swatch.setFill(Color.web(colour.get()));
-                setGraphic(new HBox(4, getGraphic(), swatch));
-            }
+            swatch.setFill(colour.map(Color::web).orElse(Color.TRANSPARENT));
+            swatch.setStroke(colour.isPresent() ? Color.GRAY : Color.TRANSPARENT);
+            setGraphic(new HBox(4, getGraphic(), swatch));
         }
     }
 
