@@ -79,6 +79,30 @@ public final class SceneBackground implements Background {
         return new SceneBackground(library, range(folderPhotos.size()), Map.copyOf(photosByClass));
     }
 
+    /**
+     * Returns the photos directly inside {@code folder} that this method draws from, sorted by file name.
+     *
+     * @throws IllegalArgumentException if the folder is missing or contains no photo
+     */
+    public static List<Path> photos(Path folder) {
+        return PhotoLibrary.listFolder(folder);
+    }
+
+    /**
+     * Reads a mapping file as described in the class comment: each class name with its items, in file
+     * order. The items are not checked against a folder; {@link #fromFolder(Path, Path)} does that.
+     *
+     * @throws IllegalArgumentException naming the file and line if a line is invalid
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     */
+    public static Map<String, List<String>> readMapping(Path mappingFile) {
+        Map<String, List<String>> mapping = new LinkedHashMap<>();
+        for (KeyListFile.Entry entry : KeyListFile.read(mappingFile)) {
+            mapping.put(entry.key(), entry.items());
+        }
+        return mapping;
+    }
+
     @Override
     public String name() {
         return "scenes";

@@ -105,7 +105,7 @@ final class MainWindow {
         BrowseView browseView = new BrowseView(session, browseModel);
         reviewModel = new ReviewViewModel(session);
         reviewView = new ReviewView(session, reviewModel);
-        masksView = new MasksView(session, new MasksViewModel(session));
+        masksView = new MasksView(session, new MasksViewModel(session, browseModel.visibleSamples()));
         backgroundsModel = new BackgroundsViewModel(session);
         BackgroundsView backgroundsView = new BackgroundsView(session, backgroundsModel);
         exportModel = new ExportViewModel(session);

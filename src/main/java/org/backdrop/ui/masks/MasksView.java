@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.backdrop.dataset.InvalidSample;
+import org.backdrop.model.DeviceRequest;
 import org.backdrop.segment.MaskPlan;
 import org.backdrop.segment.MasksFile;
 import org.backdrop.ui.Dialogs;
@@ -55,7 +56,11 @@ public final class MasksView {
                 if (value == null) {
                     return "";
                 }
-                return value == MasksViewModel.Source.ANNOTATIONS ? "Annotations" : "GrabCut";
+                return switch (value) {
+                    case ANNOTATIONS -> "Annotations";
+                    case GRABCUT -> "GrabCut";
+                    case MODEL -> "ONNX model";
+                };
             }
 
             @Override
@@ -64,6 +69,23 @@ public final class MasksView {
             }
         });
         source.valueProperty().bindBidirectional(model.sourceProperty());
+        source.setId("mask-source");
+
+        ChoiceBox<MasksViewModel.Scope> scope = new ChoiceBox<>();
+        scope.getItems().setAll(MasksViewModel.Scope.values());
+        scope.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(MasksViewModel.Scope value) {
+                return value == null ? "" : value.label();
+            }
+
+            @Override
+            public MasksViewModel.Scope fromString(String text) {
+                return null;
+            }
+        });
+        scope.valueProperty().bindBidirectional(model.scopeProperty());
+        scope.setId("mask-scope");
 
         compute.setId("compute-masks");
         compute.setOnAction(event -> compute());
@@ -84,9 +106,11 @@ public final class MasksView {
             node.disableProperty().bind(session.datasetProperty().isNull());
         }
 
-        HBox bar = new HBox(8, new Label("Source"), source, compute, cancel, load, save);
+        HBox bar = new HBox(8, new Label("Source"), source, new Label("for"), scope, compute, cancel, load, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
+        HBox modelBar = modelBar();
+        VBox top = new VBox(bar, modelBar);
 
         Label summary = new Label();
         summary.textProperty().bind(model.summaryProperty());
@@ -106,7 +130,7 @@ public final class MasksView {
         center.setPadding(new Insets(8));
         VBox.setVgrow(skipped, Priority.ALWAYS);
 
-        root.setTop(bar);
+        root.setTop(top);
         root.setCenter(center);
     }
 
@@ -114,12 +138,55 @@ public final class MasksView {
         return root;
     }
 
+    /** The model file, spec and device, shown while the source is an ONNX model. */
+    private HBox modelBar() {
+        Label modelName = new Label();
+        modelName.setId("model-file");
+        modelName.textProperty().bind(Bindings.createStringBinding(() -> model.modelFileProperty().get() == null ? "no model chosen"
+                : model.modelFileProperty().get().getFileName().toString(), model.modelFileProperty()));
+        Label specName = new Label();
+        specName.textProperty().bind(Bindings.createStringBinding(() -> model.specFileProperty().get() == null ? "the spec beside the model"
+                : model.specFileProperty().get().getFileName().toString(), model.specFileProperty()));
+        Button chooseModel = new Button("Model…", new FontIcon("mdi2b-brain"));
+        chooseModel.setOnAction(event -> choose("Choose an ONNX segmentation model", "ONNX model", "*.onnx", model.modelFileProperty()));
+        Button chooseSpec = new Button("Spec…", new FontIcon("mdi2f-file-document-outline"));
+        chooseSpec.setOnAction(event -> choose("Choose the model's spec", "Model spec (JSON)", "*.json", model.specFileProperty()));
+        ChoiceBox<DeviceRequest> device = new ChoiceBox<>();
+        device.getItems().setAll(DeviceRequest.values());
+        device.valueProperty().bindBidirectional(model.deviceProperty());
+        HBox bar = new HBox(8, chooseModel, modelName, chooseSpec, specName, new Label("Device"), device);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 8, 6, 8));
+        bar.visibleProperty().bind(model.sourceProperty().isEqualTo(MasksViewModel.Source.MODEL));
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    private void choose(String title, String kind, String pattern, javafx.beans.property.ObjectProperty<Path> target) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        if (target.get() != null && target.get().toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(target.get().toAbsolutePath().getParent().toFile());
+        }
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            target.set(file.toPath());
+        }
+    }
+
     /** Starts computing masks, unless a computation is already running. */
     public void compute() {
         if (session.dataset() == null || running != null) {
             return;
         }
-        ProgressTask<MaskPlan> task = model.computeTask();
+        ProgressTask<MaskPlan> task;
+        try {
+            task = model.computeTask();
+        } catch (IllegalStateException e) {
+            Dialogs.showError(root, "Nothing to compute", e);
+            return;
+        }
         running = task;
         busy.set(true);
         task.setOnSucceeded(event -> {

@@ -1,11 +1,13 @@
 package org.backdrop.ui.masks;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.beans.property.ObjectProperty;
@@ -19,12 +21,20 @@ import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.Sample;
 import org.backdrop.mask.Rle;
+import org.backdrop.model.DeviceRequest;
+import org.backdrop.model.ModelException;
+import org.backdrop.model.ModelOptions;
+import org.backdrop.model.djl.OnnxModels;
+import org.backdrop.model.spec.ModelSpec;
+import org.backdrop.model.spec.ModelSpecException;
+import org.backdrop.model.spec.ModelSpecReader;
 import org.backdrop.segment.AnnotationMaskSource;
 import org.backdrop.segment.GrabCutMaskSource;
 import org.backdrop.segment.MaskFilter;
 import org.backdrop.segment.MaskPlan;
 import org.backdrop.segment.MaskSource;
 import org.backdrop.segment.MasksFile;
+import org.backdrop.segment.ModelMaskSource;
 import org.backdrop.ui.StudioSession;
 import org.backdrop.ui.task.ProgressTask;
 import org.slf4j.Logger;
@@ -33,7 +43,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The masks screen's state: which mask source to compute with, the masks of the open dataset (kept in
  * the session) and the samples that got none, with the reason. Computing goes through
- * {@link MaskPlan#compute} and files through {@link MasksFile}, as the {@code masks} command does.
+ * {@link MaskPlan#compute} and files through {@link MasksFile}, as the {@code masks} command does; an
+ * ONNX segmentation model loads with its spec as {@code masks --source onnx=MODEL[:SPEC]} loads it.
+ *
+ * <p>Masks are computed for the whole dataset, the selected sample or the samples that Browse's
+ * filters show. Computed masks replace those of the computed samples; every other sample, and a
+ * computed sample that got no mask, keeps the mask it had.
  */
 public final class MasksViewModel {
 
@@ -41,7 +56,7 @@ public final class MasksViewModel {
 
     /** A mask source that the screen offers. */
     public enum Source {
-        ANNOTATIONS("annotations"), GRABCUT("grabcut");
+        ANNOTATIONS("annotations"), GRABCUT("grabcut"), MODEL("onnx");
 
         private final String label;
 
@@ -55,7 +70,27 @@ public final class MasksViewModel {
         }
 
         MaskSource open() {
-            return this == ANNOTATIONS ? new AnnotationMaskSource() : new GrabCutMaskSource(GrabCutMaskSource.Options.defaults());
+            return switch (this) {
+                case ANNOTATIONS -> new AnnotationMaskSource();
+                case GRABCUT -> new GrabCutMaskSource(GrabCutMaskSource.Options.defaults());
+                case MODEL -> throw new IllegalStateException("a model source needs its model file; use MasksViewModel.openSource");
+            };
+        }
+    }
+
+    /** The samples a computation covers. */
+    public enum Scope {
+        ALL("Whole dataset"), SELECTED("Selected sample"), FILTERED("Samples shown in Browse");
+
+        private final String label;
+
+        Scope(String label) {
+            this.label = label;
+        }
+
+        /** Returns the name shown in the scope chooser. */
+        public String label() {
+            return label;
         }
     }
 
@@ -64,12 +99,27 @@ public final class MasksViewModel {
 
     private final StudioSession session;
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.ANNOTATIONS);
+    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.ALL);
+    private final ObjectProperty<Path> modelFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> specFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<DeviceRequest> device = new SimpleObjectProperty<>(DeviceRequest.AUTO);
+    private final ObservableList<Sample> filtered;
     private final ObservableList<InvalidSample> skipped = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No masks yet: compute them or load a masks file.");
     private Map<String, String> sourceNames = Map.of();
 
+    /** Creates the model without Browse's filtered samples: {@link Scope#FILTERED} then covers no sample. */
     public MasksViewModel(StudioSession session) {
+        this(session, FXCollections.observableArrayList());
+    }
+
+    /**
+     * Creates the model; {@code filtered} is the list of samples that Browse's filters show, which
+     * {@link Scope#FILTERED} computes.
+     */
+    public MasksViewModel(StudioSession session, ObservableList<Sample> filtered) {
         this.session = session;
+        this.filtered = filtered;
         session.datasetProperty().addListener((observable, before, after) -> {
             skipped.clear();
             sourceNames = Map.of();
@@ -80,6 +130,76 @@ public final class MasksViewModel {
 
     public ObjectProperty<Source> sourceProperty() {
         return source;
+    }
+
+    /** Which samples {@link #computeTask()} covers. */
+    public ObjectProperty<Scope> scopeProperty() {
+        return scope;
+    }
+
+    /** The ONNX segmentation model that {@link Source#MODEL} runs; null until one is chosen. */
+    public ObjectProperty<Path> modelFileProperty() {
+        return modelFile;
+    }
+
+    /** The model's spec; null for the spec beside the model ({@code net.onnx} → {@code net.spec.json}). */
+    public ObjectProperty<Path> specFileProperty() {
+        return specFile;
+    }
+
+    /** The device the model runs on: auto, cpu or cuda, as {@code masks --device} takes it. */
+    public ObjectProperty<DeviceRequest> deviceProperty() {
+        return device;
+    }
+
+    /** Returns the samples that the chosen scope covers now, in dataset order. */
+    public List<Sample> scopeSamples() {
+        Dataset dataset = session.dataset();
+        if (dataset == null) {
+            return List.of();
+        }
+        return switch (scope.get()) {
+            case ALL -> dataset.samples();
+            case SELECTED -> {
+                Sample selected = session.selectedProperty().get();
+                yield selected == null ? List.of() : List.of(selected);
+            }
+            case FILTERED -> {
+                Set<String> shown = new java.util.HashSet<>();
+                filtered.forEach(sample -> shown.add(sample.id()));
+                yield dataset.samples().stream().filter(sample -> shown.contains(sample.id())).toList();
+            }
+        };
+    }
+
+    /**
+     * Opens the chosen mask source; for a model, loads the model file with its spec on the chosen
+     * device. Call it off the JavaFX thread, as loading a model takes a while.
+     *
+     * @throws IllegalArgumentException naming the file and what to do if the model or its spec is
+     *     missing or invalid, or the model cannot be loaded
+     */
+    public static MaskSource openSource(Source chosen, Path model, Path spec, DeviceRequest device) {
+        if (chosen != Source.MODEL) {
+            return chosen.open();
+        }
+        if (model == null) {
+            throw new IllegalArgumentException("no segmentation model chosen; choose an ONNX model file (.onnx) with its spec");
+        }
+        if (!Files.isRegularFile(model)) {
+            throw new IllegalArgumentException(model + ": model file not found; choose an ONNX model file (.onnx)");
+        }
+        Path specPath = spec != null ? spec : ModelSpecReader.specBeside(model);
+        if (!Files.isRegularFile(specPath)) {
+            throw new IllegalArgumentException(specPath + ": model spec not found; write one beside the model or choose its file"
+                    + " (the format is in docs/model-specs.md)");
+        }
+        try {
+            ModelSpec modelSpec = ModelSpecReader.read(specPath);
+            return new ModelMaskSource(OnnxModels.segmenter(model, modelSpec, ModelOptions.defaults().withDevice(device).withBatchSize(1)));
+        } catch (ModelSpecException | ModelException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** The samples of the last computation that got no mask, with the reason. */
@@ -93,39 +213,71 @@ public final class MasksViewModel {
     }
 
     /**
-     * Returns a task that computes every sample's mask with the chosen source on all processors. Run
-     * it with the session's task runner and pass its value to {@link #apply}.
+     * Returns a task that computes the mask of each sample in the chosen scope with the chosen source on
+     * all processors. Run it with the session's task runner and pass its value to {@link #apply}.
+     *
+     * @throws IllegalStateException if the scope covers no sample
      */
     public ProgressTask<MaskPlan> computeTask() {
-        Dataset dataset = session.dataset();
+        ProgressTask.Work<MaskPlan> work = computation();
+        return new ProgressTask<>("Computing masks (" + source.get().label() + ", " + scopeSamples().size() + " samples)", work);
+    }
+
+    /**
+     * Returns the work of {@link #computeTask()}, with the options taken now, to run on any thread.
+     *
+     * @throws IllegalStateException if the scope covers no sample
+     */
+    public ProgressTask.Work<MaskPlan> computation() {
+        Dataset whole = session.dataset();
+        List<Sample> samples = scopeSamples();
+        if (samples.isEmpty()) {
+            throw new IllegalStateException(scope.get() == Scope.SELECTED ? "no sample is selected; pick one in Browse or Review"
+                    : "no sample to compute; open a dataset or loosen Browse's filters");
+        }
+        Dataset dataset = samples.size() == whole.samples().size() ? whole
+                : new Dataset(whole.format(), whole.root(), whole.categories(), samples, List.of());
         Source chosen = source.get();
-        return new ProgressTask<>("Computing masks (" + chosen.label() + ")", progress -> {
+        Path model = modelFile.get();
+        Path spec = specFile.get();
+        DeviceRequest onDevice = device.get();
+        return progress -> {
+            progress.progress(0, samples.size(), chosen == Source.MODEL && model != null ? "Loading " + model.getFileName() : "Computing masks");
             ExecutorService executor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
                 Thread thread = new Thread(runnable, "masks");
                 thread.setDaemon(true);
                 return thread;
             });
-            try (MaskSource maskSource = chosen.open()) {
+            try (MaskSource maskSource = openSource(chosen, model, spec, onDevice)) {
                 return MaskPlan.compute(dataset, maskSource, session.images(), MaskFilter.none(), executor, progress);
             } finally {
                 executor.shutdownNow();
             }
-        });
+        };
     }
 
-    /** Makes the masks of {@code plan} the session's masks; call on the JavaFX thread. */
+    /**
+     * Puts the masks of {@code plan} into the session's masks: they replace those of their samples, and
+     * every other sample keeps its mask. Call on the JavaFX thread.
+     */
     public void apply(MaskPlan plan) {
-        Map<String, Rle> masks = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, Rle> masks = new LinkedHashMap<>(session.masksProperty().get());
+        Map<String, String> names = new LinkedHashMap<>(sourceNames);
+        Map<String, MaskOrigin> kept = new LinkedHashMap<>();
+        masks.keySet().forEach(id -> session.maskOrigin(id).ifPresent(origin -> kept.put(id, origin)));
         for (int i = 0; i < plan.samples().size(); i++) {
             masks.put(plan.samples().get(i).id(), plan.masks().get(i));
             names.put(plan.samples().get(i).id(), source.get().label());
         }
         sourceNames = names;
         skipped.setAll(plan.skipped());
-        session.setMasks(masks, origins(names));
-        summary.set(masks.size() + " masks from " + source.get().label() + "; no mask for " + plan.skipped().size() + " of "
-                + session.dataset().samples().size() + " samples");
+        Map<String, MaskOrigin> origins = new LinkedHashMap<>(kept);
+        origins.putAll(origins(names));
+        session.setMasks(masks, origins);
+        int computed = plan.samples().size() + plan.skipped().size();
+        String line = plan.samples().size() + " masks from " + source.get().label() + "; no mask for " + plan.skipped().size() + " of "
+                + computed + " samples";
+        summary.set(masks.size() == plan.samples().size() ? line : line + "; " + masks.size() + " masks in all");
     }
 
     /**

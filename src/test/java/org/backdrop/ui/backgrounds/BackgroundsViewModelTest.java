@@ -44,6 +44,29 @@ class BackgroundsViewModelTest {
     }
 
     @Test
+    void methodsListImageNet9Variants() {
+        // The seven variants of the ImageNet-9 backgrounds challenge (Xiao et al., 2020), lower-cased.
+        List<String> methods = BackgroundsViewModel.methods();
+
+        for (String variant : List.of("only-fg", "no-fg", "only-bg-b", "only-bg-t", "mixed-same", "mixed-rand", "mixed-next")) {
+            assertTrue(methods.contains(variant), variant);
+        }
+    }
+
+    @Test
+    void swatchesShowSolidColours() {
+        model.colourProperty().set("#102030");
+
+        assertEquals("#ff0000", model.swatch("red").orElseThrow());
+        assertEquals("#ffffff", model.swatch("white").orElseThrow());
+        // ImageNet-9's only-fg puts the object on black.
+        assertEquals("#000000", model.swatch("only-fg").orElseThrow());
+        assertEquals("#102030", model.swatch("#rrggbb").orElseThrow());
+        assertTrue(model.swatch("noise-uniform").isEmpty());
+        assertTrue(model.swatch("mean").isEmpty());
+    }
+
+    @Test
     void customColourReplacesPlaceholder() {
         model.chosen().setAll("#rrggbb", "red");
         model.colourProperty().set("#102030");

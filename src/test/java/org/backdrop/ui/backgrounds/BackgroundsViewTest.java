@@ -27,6 +27,9 @@ class BackgroundsViewTest {
 
     private BackgroundsViewModel model;
 
+    @org.junit.jupiter.api.io.TempDir
+    Path temp;
+
     @Start
     void start(Stage stage) throws Exception {
         Path data = StudioTestData.write(Files.createTempDirectory("backgrounds-view"));
@@ -48,5 +51,69 @@ class BackgroundsViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles.getChildren().size() == 4);
         String message = robot.lookup("#preview-message").queryAs(Label.class).getText();
         assertTrue(message.endsWith("with 4 backgrounds"), message);
+    }
+
+    @Test
+    void meanShowsImage(FxRobot robot) throws Exception {
+        javafx.scene.control.TabPane side = robot.lookup("#background-options").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> side.getSelectionModel().select(3));
+        robot.clickOn("#compute-mean");
+
+        javafx.scene.image.ImageView mean = robot.lookup("#mean-image").queryAs(javafx.scene.image.ImageView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> mean.getImage() != null);
+        String summary = robot.lookup("#mean-summary").queryAs(Label.class).getText();
+        org.junit.jupiter.api.Assertions.assertEquals("Mean background on a 16 × 16 grid", summary);
+    }
+
+    @Test
+    void presetsWithoutProjectShowHint(FxRobot robot) {
+        javafx.scene.control.TabPane side = robot.lookup("#background-options").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> side.getSelectionModel().select(1));
+
+        Label hint = robot.lookup("#preset-hint").queryAs(Label.class);
+        assertTrue(hint.isVisible());
+        assertTrue(hint.getText().startsWith("Presets are saved in a project"), hint.getText());
+        assertTrue(robot.lookup("#save-preset").query().isDisabled());
+    }
+
+    @Test
+    void sceneFolderShowsThumbnailsAndTile(FxRobot robot) throws Exception {
+        Path scenes = Files.createDirectories(temp.resolve("scenes"));
+        org.backdrop.image.ImageEncoder.writePng(new org.backdrop.image.RgbImage(4, 4, new byte[48]), scenes.resolve("lake.png"));
+        org.backdrop.image.ImageEncoder.writePng(new org.backdrop.image.RgbImage(4, 4, new byte[48]), scenes.resolve("forest.png"));
+        FlowPane tiles = robot.lookup("#preview-tiles").queryAs(FlowPane.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles.getChildren().size() == 3);
+
+        robot.interact(() -> model.sceneFolderProperty().set(scenes));
+
+        FlowPane thumbnails = robot.lookup("#scene-thumbnails").queryAs(FlowPane.class);
+        org.junit.jupiter.api.Assertions.assertEquals(2, thumbnails.getChildren().size());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles.getChildren().size() == 4);
+        String message = robot.lookup("#preview-message").queryAs(Label.class).getText();
+        assertTrue(message.endsWith("with 4 backgrounds"), message);
+        javafx.scene.layout.VBox scenesTile = (javafx.scene.layout.VBox) tiles.getChildren().get(3);
+        assertTrue(scenesTile.getChildren().get(0) instanceof javafx.scene.image.ImageView, "the scenes tile shows an error");
+        org.junit.jupiter.api.Assertions.assertEquals("scenes", ((Label) scenesTile.getChildren().get(1)).getText());
+    }
+
+    @Test
+    void checklistFollowsModel(FxRobot robot) {
+        robot.interact(() -> model.chosen().setAll("blue"));
+
+        ListCell<?> blue = robot.lookup(".list-cell").<ListCell<?>>match(cell -> "blue".equals(((ListCell<?>) cell).getText())).query();
+        ListCell<?> red = robot.lookup(".list-cell").<ListCell<?>>match(cell -> "red".equals(((ListCell<?>) cell).getText())).query();
+        assertTrue(robot.from(blue).lookup(".check-box").queryAs(CheckBox.class).isSelected());
+        org.junit.jupiter.api.Assertions.assertFalse(robot.from(red).lookup(".check-box").queryAs(CheckBox.class).isSelected());
+    }
+
+    @Test
+    void solidColourRowsShowSwatch(FxRobot robot) {
+        ListCell<?> red = robot.lookup(".list-cell").<ListCell<?>>match(cell -> "red".equals(((ListCell<?>) cell).getText())).query();
+        ListCell<?> noise = robot.lookup(".list-cell").<ListCell<?>>match(cell -> "noise-uniform".equals(((ListCell<?>) cell).getText())).query();
+
+        javafx.scene.shape.Rectangle swatch = robot.from(red).lookup((javafx.scene.Node node) -> node instanceof javafx.scene.shape.Rectangle).query();
+        org.junit.jupiter.api.Assertions.assertEquals(javafx.scene.paint.Color.RED, swatch.getFill());
+        javafx.scene.shape.Rectangle blank = robot.from(noise).lookup((javafx.scene.Node node) -> node instanceof javafx.scene.shape.Rectangle).query();
+        org.junit.jupiter.api.Assertions.assertEquals(javafx.scene.paint.Color.TRANSPARENT, blank.getFill());
     }
 }

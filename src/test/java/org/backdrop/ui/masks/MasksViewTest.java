@@ -22,13 +22,26 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MasksViewTest {
 
+    private MasksViewModel model;
+    private StudioSession session;
+
     @Start
     void start(Stage stage) throws Exception {
         Path data = StudioTestData.write(Files.createTempDirectory("masks-view"));
-        StudioSession session = StudioTestData.session(data, new TaskRunner());
-        MasksView view = new MasksView(session, new MasksViewModel(session));
+        session = StudioTestData.session(data, new TaskRunner());
+        model = new MasksViewModel(session);
+        MasksView view = new MasksView(session, model);
         stage.setScene(new Scene((Parent) view.root(), 800, 400));
         stage.show();
+    }
+
+    @Test
+    void modelSourceShowsModelChoices(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#mask-source").queryAs(javafx.scene.control.ChoiceBox.class).setValue(MasksViewModel.Source.MODEL));
+
+        org.junit.jupiter.api.Assertions.assertTrue(robot.lookup("#model-file").queryAs(Label.class).isVisible());
+        assertEquals("no model chosen", robot.lookup("#model-file").queryAs(Label.class).getText());
+        robot.interact(() -> robot.lookup("#mask-source").queryAs(javafx.scene.control.ChoiceBox.class).setValue(MasksViewModel.Source.ANNOTATIONS));
     }
 
     @Test
@@ -39,5 +52,26 @@ class MasksViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#masks-summary").queryAs(Label.class).getText().startsWith("0 masks"));
         assertEquals("0 masks from annotations; no mask for 6 of 6 samples", robot.lookup("#masks-summary").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void modelComputeRunsInBackground(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.sourceProperty().set(MasksViewModel.Source.MODEL);
+            model.modelFileProperty().set(Path.of("src/test/resources/models/tiny_deeplab/tiny_deeplab.onnx"));
+            model.deviceProperty().set(org.backdrop.model.DeviceRequest.CPU);
+        });
+
+        robot.clickOn("#compute-masks");
+
+        // The model's class 15 is 10 * (R - G - B) > 5 on channels normalised to [-1, 1] (see
+        // src/test/python/tiny_deeplab.py): black scores 10 and is foreground, white scores -10 and is not.
+        // So each 16x16 black image with a white 4x4 square gets a mask of 256 - 16 = 240 pixels.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> robot.lookup("#masks-summary").queryAs(Label.class).getText().contains("from onnx"));
+        assertEquals("6 masks from onnx; no mask for 0 of 6 samples", robot.lookup("#masks-summary").queryAs(Label.class).getText());
+        for (org.backdrop.mask.Rle mask : session.masksProperty().get().values()) {
+            assertEquals(240, mask.area());
+        }
     }
 }
