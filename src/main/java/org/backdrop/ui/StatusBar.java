@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 final class StatusBar {
 
+    /** How long after the window opens the device probe starts. */
+    static final long PROBE_DELAY_MILLIS = 3_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(StatusBar.class);
 
     private final HBox root = new HBox(8);
@@ -68,7 +71,13 @@ final class StatusBar {
         Thread thread = new Thread(() -> {
             ComputeDevice.Description device;
             try {
+                // Loading ONNX Runtime for the probe takes over a second of CPU, which would compete with
+                // decoding the first screen of thumbnails when the studio opens with a dataset.
+                Thread.sleep(PROBE_DELAY_MILLIS);
                 device = deviceProbe.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException | LinkageError e) {
                 LOG.warn("Probing the compute device failed; models will run on the CPU", e);
                 device = new ComputeDevice.Description("CPU", "Models run on the CPU because probing for a GPU failed: " + e.getMessage());
