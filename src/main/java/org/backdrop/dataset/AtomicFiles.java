@@ -4,9 +4,12 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files under a temporary name in the target's folder and renames them into place, so an
@@ -25,8 +28,67 @@ public final class AtomicFiles {
     public static PendingFile open(Path target) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-        return new PendingFile(target, temp);
+        return new PendingFile(target, createTemporary(folder, target.getFileName().toString()));
+    }
+
+    /**
+     * Creates a new empty file with a random name in {@code folder}. Unlike {@link Files#createTempFile},
+     * which makes the file readable by its owner only, the file gets the default permissions that the
+     * process's umask allows, so the renamed result is as readable as any other file the user writes.
+     */
+    private static Path createTemporary(Path folder, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return Files.createFile(temporaryName(folder, name));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 9) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Path temporaryName(Path folder, String name) {
+        return folder.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+    }
+
+    /** Writes the content of a file, given the temporary path to create. */
+    @FunctionalInterface
+    public interface ContentWriter {
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    /**
+     * Creates {@code target}'s folders, lets {@code content} create a temporary file beside {@code target},
+     * and renames it to {@code target}, replacing an existing file. On failure the temporary file is
+     * deleted. The file gets the permissions its writer creates it with: the process's defaults for the
+     * usual writers.
+     *
+     * @throws IOException when writing or renaming fails
+     */
+    public static void write(Path target, ContentWriter content) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = temporaryName(folder, target.getFileName().toString());
+        boolean moved = false;
+        try {
+            content.writeTo(temporary);
+            move(temporary, target);
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    /** Renames atomically where the file system can, and otherwise (some network shares) replaces plainly. */
+    private static void move(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Writes {@code content} to {@code target} through a temporary file. */
@@ -67,7 +129,7 @@ public final class AtomicFiles {
         /** Closes the stream and renames the temporary file to the target, replacing an older file. */
         public void commit() throws IOException {
             stream.close();
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            move(temp, target);
             committed = true;
         }
 

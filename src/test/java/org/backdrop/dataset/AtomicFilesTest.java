@@ -2,6 +2,7 @@ package org.backdrop.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,5 +51,26 @@ class AtomicFilesTest {
         }
 
         assertEquals("x", Files.readString(folder.resolve("sub/a.txt")));
+    }
+
+    @Test
+    void writtenFileHasDefaultPermissions() throws Exception {
+        assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"), "the file system has no POSIX permissions");
+        Path plain = Files.createFile(folder.resolve("plain.txt"));
+        Path target = folder.resolve("atomic.txt");
+
+        AtomicFiles.write(target, "content".getBytes());
+
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target));
+    }
+
+    @Test
+    void contentWriterFileIsRenamed() throws Exception {
+        Path target = folder.resolve("sub/b.txt");
+
+        AtomicFiles.write(target, temporary -> Files.writeString(temporary, "written"));
+
+        assertEquals("written", Files.readString(target));
+        assertEquals(List.of("sub"), fileNames());
     }
 }

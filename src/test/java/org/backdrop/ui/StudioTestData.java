@@ -60,9 +60,16 @@ public final class StudioTestData {
 
     /** Returns a session as {@link #session(Path)} does, running tasks with {@code tasks}. */
     public static StudioSession session(Path data, TaskRunner tasks) throws Exception {
+        return session(data, tasks, ReviewState.fileFor(data));
+    }
+
+    /**
+     * Returns a session whose review decisions go to {@code reviewFile}; tests on the shared fixtures pass a
+     * temporary file, so that no review file is written beside the fixture.
+     */
+    public static StudioSession session(Path data, TaskRunner tasks, Path reviewFile) throws Exception {
         StudioSession session = new StudioSession(tasks);
-        Dataset dataset = read(data);
-        session.open(dataset, ReviewState.open(ReviewState.fileFor(dataset.root())));
+        session.open(read(data), ReviewState.open(reviewFile));
         return session;
     }
 

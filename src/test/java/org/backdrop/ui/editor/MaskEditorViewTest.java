@@ -26,6 +26,7 @@ import org.backdrop.ui.review.ReviewView;
 import org.backdrop.ui.review.ReviewViewModel;
 import org.backdrop.ui.task.TaskRunner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -38,6 +39,9 @@ class MaskEditorViewTest {
 
     private static final String SAMPLE_ID = "2007_000063";
 
+    @TempDir
+    static Path reviews;
+
     private final AtomicReference<MaskEditorWindow> editor = new AtomicReference<>();
     private StudioSession session;
     private Sample sample;
@@ -47,7 +51,7 @@ class MaskEditorViewTest {
     @Start
     void start(Stage stage) throws Exception {
         Path voc = SharedData.fixture("voc/icevision_voc2012");
-        session = StudioTestData.session(voc, new TaskRunner());
+        session = StudioTestData.session(voc, new TaskRunner(), reviews.resolve("review.tsv"));
         sample = session.dataset().samples().stream().filter(s -> s.id().equals(SAMPLE_ID)).findFirst().orElseThrow();
         MaskResult result = new AnnotationMaskSource().compute(session.dataset(), sample, session.images());
         original = ((MaskResult.Found) result).mask();
