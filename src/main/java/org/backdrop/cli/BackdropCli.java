@@ -1,5 +1,6 @@
 package org.backdrop.cli;
 
+import java.util.Arrays;
 import java.util.List;
 import org.backdrop.StudioOpener;
 import org.slf4j.Logger;
@@ -39,9 +40,12 @@ public final class BackdropCli implements Runnable {
             leaf = leaf.subcommand();
         }
         if (leaf.hasMatchedOption("--json")) {
-            JsonOutput.print(failed.getCommandSpec(),
-                    JsonOutput.mapper().createObjectNode().put("error", message).put("exitCode", ExitCodes.INVALID_INPUT));
+            printJsonError(failed, message, ExitCodes.INVALID_INPUT);
         }
+    }
+
+    private static void printJsonError(CommandLine failed, String message, int exitCode) {
+        JsonOutput.print(failed.getCommandSpec(), JsonOutput.mapper().createObjectNode().put("error", message).put("exitCode", exitCode));
     }
 
     /** The subcommands' names, in the order {@code --help} lists them. */
@@ -89,6 +93,11 @@ public final class BackdropCli implements Runnable {
             CommandLine failed = exception.getCommandLine();
             failed.getErr().println("Error: " + exception.getMessage());
             failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            // The command line did not parse, so --json is looked for among the raw arguments: a script that
+            // asked for JSON still gets its one document.
+            if (Arrays.asList(args).contains("--json")) {
+                printJsonError(failed, exception.getMessage(), ExitCodes.USAGE);
+            }
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {

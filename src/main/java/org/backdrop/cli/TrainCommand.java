@@ -177,12 +177,16 @@ final class TrainCommand implements Callable<Integer> {
     /** A {@code --train} value: the dataset path and its share of each epoch. */
     record SourceSpec(Path path, TrainingSource.Share share) {}
 
-    /** Parses {@code PATH}, {@code PATH=WEIGHT} and {@code PATH=count:N}. */
+    /**
+     * Parses {@code PATH}, {@code PATH=WEIGHT} and {@code PATH=count:N}. A value that names an existing
+     * file or folder as a whole is a path with weight 1, because variant folders that {@code augment} writes
+     * may contain {@code =}, such as {@code noise-gaussian=127.5,50}.
+     */
     static final class SourceConverter implements ITypeConverter<SourceSpec> {
         @Override
         public SourceSpec convert(String value) {
             int equals = value.lastIndexOf('=');
-            if (equals < 0) {
+            if (equals < 0 || existsAsPath(value)) {
                 return new SourceSpec(Path.of(value), TrainingSource.Share.weight(1));
             }
             String path = value.substring(0, equals);
@@ -195,6 +199,14 @@ final class TrainCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException("invalid share '" + share + "' for " + path
                         + ": give a weight such as 0.5 or a count such as count:5000");
+            }
+        }
+
+        private static boolean existsAsPath(String value) {
+            try {
+                return java.nio.file.Files.exists(Path.of(value));
+            } catch (java.nio.file.InvalidPathException e) {
+                return false;
             }
         }
     }

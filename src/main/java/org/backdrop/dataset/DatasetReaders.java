@@ -34,10 +34,13 @@ public final class DatasetReaders {
     /**
      * Returns the one reader that recognises the layout at {@code root}.
      *
-     * @throws DatasetException if no reader or more than one recognises it; the message lists the
-     *     layouts that matched, or the files each layout expects
+     * @throws DatasetException if {@code root} does not exist, or if no reader or more than one recognises
+     *     it; the message lists the layouts that matched, or the files each layout expects
      */
     public static DatasetReader detect(Path root) throws DatasetException {
+        if (!java.nio.file.Files.exists(root)) {
+            throw new DatasetException(root + ": dataset not found; give the dataset's folder (or a COCO annotation file)");
+        }
         List<DatasetReader> matching = all().stream().filter(reader -> reader.recognizes(root)).toList();
         if (matching.size() == 1) {
             return matching.get(0);
