@@ -1,5 +1,6 @@
 package org.backdrop.ui.backgrounds;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -48,9 +49,12 @@ class BackgroundsViewTest {
 
         ListCell<?> blue = robot.lookup(".list-cell").<ListCell<?>>match(cell -> "blue".equals(((ListCell<?>) cell).getText())).query();
         robot.clickOn(robot.from(blue).lookup(".check-box").queryAs(CheckBox.class));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles.getChildren().size() == 4);
-        String message = robot.lookup("#preview-message").queryAs(Label.class).getText();
-        assertTrue(message.endsWith("with 4 backgrounds"), message);
+        Label message = robot.lookup("#preview-message").queryAs(Label.class);
+        // The tiles and the message change in separate updates on the JavaFX thread, so wait for both.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles.getChildren().size() == 4 && message.getText().endsWith("with 4 backgrounds"));
+
+        assertEquals(4, tiles.getChildren().size());
+        assertTrue(message.getText().endsWith("with 4 backgrounds"), message.getText());
     }
 
     @Test
@@ -88,9 +92,12 @@ class BackgroundsViewTest {
 
         FlowPane thumbnails = robot.lookup("#scene-thumbnails").queryAs(FlowPane.class);
         org.junit.jupiter.api.Assertions.assertEquals(2, thumbnails.getChildren().size());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles.getChildren().size() == 4);
-        String message = robot.lookup("#preview-message").queryAs(Label.class).getText();
-        assertTrue(message.endsWith("with 4 backgrounds"), message);
+        Label message = robot.lookup("#preview-message").queryAs(Label.class);
+        // The tiles and the message change in separate updates on the JavaFX thread, so wait for both.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles.getChildren().size() == 4 && message.getText().endsWith("with 4 backgrounds"));
+
+        assertEquals(4, tiles.getChildren().size());
+        assertTrue(message.getText().endsWith("with 4 backgrounds"), message.getText());
         javafx.scene.layout.VBox scenesTile = (javafx.scene.layout.VBox) tiles.getChildren().get(3);
         assertTrue(scenesTile.getChildren().get(0) instanceof javafx.scene.image.ImageView, "the scenes tile shows an error");
         org.junit.jupiter.api.Assertions.assertEquals("scenes", ((Label) scenesTile.getChildren().get(1)).getText());
