@@ -39,8 +39,11 @@ class ProgressTaskTest {
 
         Thread worker = new Thread(task);
         worker.start();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(task::getProgress) == 0.25);
+        // Task delivers progress and message in separate updates on the JavaFX thread, so wait for both.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> onFx(task::getProgress) == 0.25 && "Reading annotations".equals(onFx(task::getMessage)));
 
+        assertEquals(0.25, onFx(task::getProgress));
         assertEquals("Reading annotations", onFx(task::getMessage));
         release.countDown();
         worker.join(5000);
