@@ -129,7 +129,7 @@ class TrainDistCommandTest {
 
         assertEquals(ExitCodes.SUCCESS, result.exitCode(), result.err());
         Path batch = out.toAbsolutePath().resolve("job.sbatch");
-        assertEquals(List.of("-o", "BatchMode=yes", "ana@login.example.org", "sbatch '" + batch + "'"), Files.readAllLines(sshArgs));
+        assertEquals(List.of("-o", "BatchMode=yes", "ana@login.example.org", "sbatch '" + batch + "'", ""), Files.readAllLines(sshArgs));
         JsonNode document = result.json();
         assertEquals("succeeded", document.get("status").asText());
         assertEquals("ssh://ana@login.example.org", document.get("run").get("job").get("submit").asText());
@@ -152,6 +152,25 @@ class TrainDistCommandTest {
         assertEquals(ExitCodes.INVALID_INPUT, result.exitCode(), result.err());
         assertEquals("failed", result.json().get("status").asText());
         assertEquals(5, result.json().get("commandExitStatus").asInt());
+    }
+
+    @Test
+    void jobEndedBySlurmStopsFollowing() throws Exception {
+        Path dataset = cocoDataset(SharedData.reference("coco/tiny_crowd_region"));
+        Path out = folder.resolve("never-started");
+        Path sshArgs = folder.resolve("ssh-args.txt");
+
+        CliRunner.Result result = trainDist(dataset, out, "x", "--nodes", "1", "--gpus-per-node", "1", "--submit", "ssh://login",
+                "--env", "FAKE_SSH_ARGS=" + sshArgs, "--env", "FAKE_JOB_LOG=" + out.resolve("job.log").toAbsolutePath(),
+                "--env", "FAKE_SBATCH_NO_RUN=1", "--env", "BACKDROP_SLURM_POLL_SECONDS=1", "--json");
+
+        assertEquals(ExitCodes.INVALID_INPUT, result.exitCode(), result.err());
+        assertEquals("failed", result.json().get("status").asText());
+        assertEquals(1, result.json().get("commandExitStatus").asInt());
+        List<String> calls = Files.readAllLines(sshArgs);
+        assertEquals(List.of("-o", "BatchMode=yes", "login", "squeue -h -j 4242 -o %T", ""), calls.subList(5, 10));
+        String log = Files.readString(out.resolve("train.log"));
+        assertTrue(log.contains("Slurm job 4242 ended without its end line"), log);
     }
 
     @Test

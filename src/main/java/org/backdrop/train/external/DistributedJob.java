@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *       {@code srun}, with the rendezvous on the job's first node, and ends its log with the line
  *       {@code backdrop-job-end status=N};
  *   <li>{@code submit-ssh.sh} submits {@code job.sbatch} with {@code ssh TARGET sbatch} and prints the job's
- *       log as it grows until that last line, then exits with the job's status.
+ *       log as it grows until that last line, then exits with the job's status (or 1 when {@code squeue}
+ *       no longer lists a job that never wrote the line).
  * </ul>
  *
  * <p>The cluster must see the run folder under the same path as this machine (a shared file system),
@@ -135,29 +136,53 @@ public record DistributedJob(int nodes, int gpusPerNode, String partition, Strin
 
     /**
      * Returns the text of {@code submit-ssh.sh}. It removes an old log, submits the batch script with
-     * {@code ssh -o BatchMode=yes TARGET 'sbatch SCRIPT'} (the second word is run by the remote shell, so
-     * the path is quoted for it) and prints the log from its first line until the end marker.
+     * {@code ssh -o BatchMode=yes TARGET 'sbatch SCRIPT'} (the last word is run by the remote shell, so the
+     * path is quoted for it) and prints the log from its first line until the end marker. When the log has
+     * been silent for {@code BACKDROP_SLURM_POLL_SECONDS} (default 30), it asks {@code squeue} over SSH
+     * whether the job still exists, so that a job Slurm ended early (scancel, time limit, failed start)
+     * ends the script with status 1 where it would wait forever.
      */
     public String sshScript(String target, Path batchScript, Path log) {
-        String remote = "sbatch " + ShellQuoting.quote(batchScript.toString());
+        String ssh = "ssh -o BatchMode=yes " + ShellQuoting.quote(target) + " ";
+        String marker = ShellQuoting.quote(END_MARKER);
         return "#!/usr/bin/env bash\n"
                 + "# Written by Backdrop: submits the batch job over SSH and prints its log until the job ends.\n"
                 + "# The log must lie on a file system that this machine and the cluster share under the same path.\n"
                 + "set -uo pipefail\n"
                 + "log=" + ShellQuoting.quote(log.toString()) + "\n"
+                + "poll=${BACKDROP_SLURM_POLL_SECONDS:-30}\n"
                 + "rm -f -- \"$log\"\n"
-                + "ssh -o BatchMode=yes " + ShellQuoting.quote(target) + " " + ShellQuoting.quote(remote) + " || exit $?\n"
-                + "until [ -e \"$log\" ]; do sleep 2; done\n"
+                + "submitted=$(" + ssh + ShellQuoting.quote("sbatch " + ShellQuoting.quote(batchScript.toString())) + ") || {\n"
+                + "    status=$?\n"
+                + "    printf '%s\\n' \"$submitted\"\n"
+                + "    exit \"$status\"\n"
+                + "}\n"
+                + "printf '%s\\n' \"$submitted\"\n"
+                + "job_id=${submitted##* }\n"
+                + "case $job_id in ''|*[!0-9]*) job_id= ;; esac\n"
                 + "exec 3< <(exec tail -n +1 -F -- \"$log\" 2>/dev/null)\n"
                 + "tail_pid=$!\n"
                 + "trap 'kill \"$tail_pid\" 2>/dev/null' EXIT\n"
-                + "while IFS= read -r line <&3; do\n"
+                + "print_until_end() {\n"
                 + "    printf '%s\\n' \"$line\"\n"
                 + "    case $line in\n"
-                + "        " + ShellQuoting.quote(END_MARKER) + "*) exit \"${line#" + ShellQuoting.quote(END_MARKER) + "}\" ;;\n"
+                + "        " + marker + "*) exit \"${line#" + marker + "}\" ;;\n"
                 + "    esac\n"
-                + "done\n"
-                + "exit 1\n";
+                + "}\n"
+                + "while :; do\n"
+                + "    if IFS= read -r -t \"$poll\" line <&3; then\n"
+                + "        print_until_end\n"
+                + "    elif [ $? -le 128 ]; then\n"
+                + "        exit 1\n"
+                + "    elif [ -n \"$job_id\" ]; then\n"
+                + "        state=$(" + ssh + "\"squeue -h -j $job_id -o %T\" 2>/dev/null)\n"
+                + "        if [ $? -ne 255 ] && [ -z \"$state\" ]; then\n"
+                + "            while IFS= read -r -t \"$poll\" line <&3; do print_until_end; done\n"
+                + "            echo \"backdrop: Slurm job $job_id ended without its end line (cancelled, out of time or not started); see $log\" >&2\n"
+                + "            exit 1\n"
+                + "        fi\n"
+                + "    fi\n"
+                + "done\n";
     }
 
     /** Writes {@code torchrun.sh} and {@code job.sbatch} into {@code out}, and {@code submit-ssh.sh} when {@code sshTarget} is not null. */

@@ -86,20 +86,39 @@ class DistributedJobTest {
                 # The log must lie on a file system that this machine and the cluster share under the same path.
                 set -uo pipefail
                 log='/runs/my run/job.log'
+                poll=${BACKDROP_SLURM_POLL_SECONDS:-30}
                 rm -f -- "$log"
-                ssh -o BatchMode=yes ana@login.example.org 'sbatch '\\''/runs/my run/job.sbatch'\\'''
-                """.stripTrailing() + " || exit $?\n" + """
-                until [ -e "$log" ]; do sleep 2; done
+                submitted=$(ssh -o BatchMode=yes ana@login.example.org 'sbatch '\\''/runs/my run/job.sbatch'\\''') || {
+                    status=$?
+                    printf '%s\\n' "$submitted"
+                    exit "$status"
+                }
+                printf '%s\\n' "$submitted"
+                job_id=${submitted##* }
+                case $job_id in ''|*[!0-9]*) job_id= ;; esac
                 exec 3< <(exec tail -n +1 -F -- "$log" 2>/dev/null)
                 tail_pid=$!
                 trap 'kill "$tail_pid" 2>/dev/null' EXIT
-                while IFS= read -r line <&3; do
+                print_until_end() {
                     printf '%s\\n' "$line"
                     case $line in
                         'backdrop-job-end status='*) exit "${line#'backdrop-job-end status='}" ;;
                     esac
+                }
+                while :; do
+                    if IFS= read -r -t "$poll" line <&3; then
+                        print_until_end
+                    elif [ $? -le 128 ]; then
+                        exit 1
+                    elif [ -n "$job_id" ]; then
+                        state=$(ssh -o BatchMode=yes ana@login.example.org "squeue -h -j $job_id -o %T" 2>/dev/null)
+                        if [ $? -ne 255 ] && [ -z "$state" ]; then
+                            while IFS= read -r -t "$poll" line <&3; do print_until_end; done
+                            echo "backdrop: Slurm job $job_id ended without its end line (cancelled, out of time or not started); see $log" >&2
+                            exit 1
+                        fi
+                    fi
                 done
-                exit 1
                 """;
 
         assertEquals(expected, JOB.sshScript("ana@login.example.org", Path.of("/runs/my run/job.sbatch"), Path.of("/runs/my run/job.log")));
