@@ -138,9 +138,9 @@ public record DistributedJob(int nodes, int gpusPerNode, String partition, Strin
      * Returns the text of {@code submit-ssh.sh}. It removes an old log, submits the batch script with
      * {@code ssh -o BatchMode=yes TARGET 'sbatch SCRIPT'} (the last word is run by the remote shell, so the
      * path is quoted for it) and prints the log from its first line until the end marker. When the log has
-     * been silent for {@code BACKDROP_SLURM_POLL_SECONDS} (default 30), it asks {@code squeue} over SSH
-     * whether the job still exists, so that a job Slurm ended early (scancel, time limit, failed start)
-     * ends the script with status 1 where it would wait forever.
+     * been silent for {@code BACKDROP_SLURM_POLL_SECONDS} (default 30), it runs {@code squeue} over SSH to
+     * check that the job still exists. A job that Slurm ended early (scancel, time limit, failed start)
+     * never writes the end marker, so the script then ends with status 1.
      */
     public String sshScript(String target, Path batchScript, Path log) {
         String ssh = "ssh -o BatchMode=yes " + ShellQuoting.quote(target) + " ";
