@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.backdrop.train.external.DistributedJob;
 import org.backdrop.train.external.DistributedLaunch;
+import org.backdrop.train.external.ShellQuoting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -86,9 +87,16 @@ final class TrainDistCommand extends TrainDetCommand {
         }
         output.println("Submit on the cluster's login node (the cluster must see " + document.get("run").get("out").asText() + " under the same path):");
         output.println("    " + job.get("submitCommand").asText());
-        output.println("or run on one machine with " + job.get("nodes").asInt() + " node(s):");
-        output.println("    " + job.get("launcher").asText());
-        output.println("Then evaluate the results with eval-det or eval-voc against " + document.get("run").get("val").asText() + ".");
+        String launcher = ShellQuoting.quote(job.get("launcher").asText());
+        int jobNodes = job.get("nodes").asInt();
+        if (jobNodes == 1) {
+            output.println("or run it on this machine:");
+            output.println("    " + launcher);
+        } else {
+            output.println("or, without Slurm, run on each of the " + jobNodes + " nodes (FIRST_NODE is the host name of one of them):");
+            output.println("    " + DistributedJob.ENDPOINT_VARIABLE + "=FIRST_NODE:" + job.get("rdzvPort").asInt() + " " + launcher);
+        }
+        output.println("Then evaluate the results with eval-det or eval-voc against " + Path.of(document.get("run").get("out").asText(), "data", "val") + ".");
         output.flush();
     }
 }

@@ -114,6 +114,7 @@ class TrainDistCommandTest {
         assertEquals(ExitCodes.SUCCESS, text.exitCode(), text.err());
         assertTrue(text.out().contains("#SBATCH --nodes=2"), text.out());
         assertTrue(text.out().contains("    sbatch " + folder.resolve("text").toAbsolutePath() + "/job.sbatch"), text.out());
+        assertTrue(text.out().contains("    BACKDROP_RDZV_ENDPOINT=FIRST_NODE:29500 " + folder.resolve("text").toAbsolutePath() + "/torchrun.sh"), text.out());
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code torchrun.sh} runs the command under {@code torchrun} on this machine, with the rendezvous on
- *       127.0.0.1;
+ *       127.0.0.1 unless {@code BACKDROP_RDZV_ENDPOINT} gives another {@code HOST:PORT};
  *   <li>{@code job.sbatch} is a Slurm batch script that starts one {@code torchrun} per node with
  *       {@code srun}, with the rendezvous on the job's first node, and ends its log with the line
  *       {@code backdrop-job-end status=N};
@@ -44,6 +44,8 @@ public record DistributedJob(int nodes, int gpusPerNode, String partition, Strin
     public static final String BATCH_SCRIPT = "job.sbatch";
     public static final String SSH_SCRIPT = "submit-ssh.sh";
     public static final String JOB_LOG = "job.log";
+    /** The environment variable that sets the rendezvous endpoint of {@code torchrun.sh}, 127.0.0.1:PORT when unset. */
+    public static final String ENDPOINT_VARIABLE = "BACKDROP_RDZV_ENDPOINT";
 
     private static final Pattern TIME = Pattern.compile("(\\d+-)?\\d{1,2}:\\d{2}:\\d{2}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
@@ -98,14 +100,13 @@ public record DistributedJob(int nodes, int gpusPerNode, String partition, Strin
 
     /** Returns the text of {@code torchrun.sh}, which runs {@code command} in {@code workDir}. */
     public String launcherScript(List<String> command, Path workDir) {
-        List<String> words = new ArrayList<>(torchrunWords());
-        words.add("127.0.0.1:" + port);
-        words.addAll(commandWords(command));
         return "#!/usr/bin/env bash\n"
-                + "# Written by Backdrop: runs the training command under torchrun on this machine.\n"
+                + "# Written by Backdrop: runs the training command under torchrun on this machine. On several nodes\n"
+                + "# without Slurm, run it on each node with " + ENDPOINT_VARIABLE + "=FIRST_NODE:" + port + ".\n"
                 + "set -euo pipefail\n"
                 + "cd " + ShellQuoting.quote(workDir.toString()) + "\n"
-                + "exec " + ShellQuoting.join(words) + "\n";
+                + "exec " + ShellQuoting.join(torchrunWords()) + " \"${" + ENDPOINT_VARIABLE + ":-127.0.0.1:" + port + "}\" "
+                + ShellQuoting.join(commandWords(command)) + "\n";
     }
 
     /** Returns the text of {@code job.sbatch}, which writes its output to {@code log}. */

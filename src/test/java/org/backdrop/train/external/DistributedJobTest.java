@@ -32,10 +32,12 @@ class DistributedJobTest {
     void launcherMatchesHandWrittenScript() {
         String expected = """
                 #!/usr/bin/env bash
-                # Written by Backdrop: runs the training command under torchrun on this machine.
+                # Written by Backdrop: runs the training command under torchrun on this machine. On several nodes
+                # without Slurm, run it on each node with BACKDROP_RDZV_ENDPOINT=FIRST_NODE:29500.
                 set -euo pipefail
                 cd '/runs/my run/trainer'
-                exec torchrun --nnodes 2 --nproc-per-node 4 --rdzv-backend c10d --rdzv-endpoint 127.0.0.1:29500 --no-python python3 '/data/it'\\''s here/train.py' --lr 0.1
+                exec torchrun --nnodes 2 --nproc-per-node 4 --rdzv-backend c10d --rdzv-endpoint "${BACKDROP_RDZV_ENDPOINT:-127.0.0.1:29500}" \
+                --no-python python3 '/data/it'\\''s here/train.py' --lr 0.1
                 """;
 
         assertEquals(expected, JOB.launcherScript(COMMAND, Path.of("/runs/my run/trainer")));
@@ -152,6 +154,10 @@ class DistributedJobTest {
         Result local = bash(workDir, List.of("bash", launcher.toString()));
         assertEquals(0, local.exitCode(), local.output());
         assertEquals("torchrun nnodes=1 nproc-per-node=2 rdzv-backend=c10d rdzv-endpoint=127.0.0.1:29500 rdzv-id=none\n" + expectedArgs, local.output());
+
+        Result otherNode = bash(workDir, List.of("env", "BACKDROP_RDZV_ENDPOINT=node-a:29501", "bash", launcher.toString()));
+        assertEquals(0, otherNode.exitCode(), otherNode.output());
+        assertTrue(otherNode.output().startsWith("torchrun nnodes=1 nproc-per-node=2 rdzv-backend=c10d rdzv-endpoint=node-a:29501 "), otherNode.output());
 
         Result slurm = bash(workDir, List.of("env", "SLURM_JOB_ID=77", "SLURM_JOB_NODELIST=node-[a-b]", "bash", batch.toString()));
         assertEquals(0, slurm.exitCode(), slurm.output());
