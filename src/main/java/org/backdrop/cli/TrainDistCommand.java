@@ -26,7 +26,7 @@ import picocli.CommandLine.ParameterException;
             "--submit local runs torchrun.sh here and follows it like train-det; print only writes the scripts and prints how to submit;"
                     + " ssh://user@host runs 'ssh user@host sbatch OUT/job.sbatch' and follows OUT/job.log until the job ends. With ssh, the"
                     + " cluster must see OUT under the same path (a shared file system), and key-based login must work (ssh -o BatchMode=yes).",
-            "torchrun gets --no-python, so it starts the training command as written (such as python3 tools/train.py ...) once per GPU,"
+            "torchrun gets --no_python, so it starts the training command as written (such as python3 tools/train.py ...) once per GPU,"
                     + " with RANK, LOCAL_RANK and WORLD_SIZE set; the command must write the results from one rank only."
         },
         footer = {"", "Exit codes: 0 success (or scripts written with --submit print), 1 wrong usage, 2 invalid input, a failed job or"

@@ -80,20 +80,24 @@ public record DistributedJob(int nodes, int gpusPerNode, String partition, Strin
         return target;
     }
 
-    /** Returns the {@code torchrun} arguments up to {@code --rdzv-endpoint}, whose value the caller appends. */
+    /**
+     * Returns the {@code torchrun} arguments up to {@code --rdzv_endpoint}, whose value the caller appends.
+     * The options use underscores because torchrun of PyTorch 1.13 rejects the hyphenated spellings
+     * ({@code --nproc-per-node}), which PyTorch 2 accepts as aliases of the underscore ones.
+     */
     private List<String> torchrunWords() {
-        return List.of("torchrun", "--nnodes", Integer.toString(nodes), "--nproc-per-node", Integer.toString(gpusPerNode), "--rdzv-backend", "c10d",
-                "--rdzv-endpoint");
+        return List.of("torchrun", "--nnodes", Integer.toString(nodes), "--nproc_per_node", Integer.toString(gpusPerNode), "--rdzv_backend", "c10d",
+                "--rdzv_endpoint");
     }
 
     /**
-     * Returns the arguments between the endpoint and the training command: {@code --no-python}, because the
+     * Returns the arguments between the endpoint and the training command: {@code --no_python}, because the
      * hand-off template is a whole command line (such as {@code python3 train.py ...}), which torchrun would
      * otherwise run as {@code python python3 train.py ...}.
      */
     private static List<String> commandWords(List<String> command) {
         List<String> words = new ArrayList<>();
-        words.add("--no-python");
+        words.add("--no_python");
         words.addAll(command);
         return words;
     }
@@ -127,7 +131,7 @@ public record DistributedJob(int nodes, int gpusPerNode, String partition, Strin
         script.append("set -uo pipefail\n");
         script.append("head_node=$(scontrol show hostnames \"$SLURM_JOB_NODELIST\" | head -n 1)\n");
         script.append("cd ").append(ShellQuoting.quote(workDir.toString())).append(" || exit 1\n");
-        script.append("srun ").append(ShellQuoting.join(torchrunWords())).append(" \"$head_node:").append(port).append("\" --rdzv-id \"$SLURM_JOB_ID\" ")
+        script.append("srun ").append(ShellQuoting.join(torchrunWords())).append(" \"$head_node:").append(port).append("\" --rdzv_id \"$SLURM_JOB_ID\" ")
                 .append(ShellQuoting.join(commandWords(command))).append('\n');
         script.append("status=$?\n");
         script.append("echo \"").append(END_MARKER).append("$status\"\n");

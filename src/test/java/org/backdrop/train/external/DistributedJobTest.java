@@ -36,8 +36,8 @@ class DistributedJobTest {
                 # without Slurm, run it on each node with BACKDROP_RDZV_ENDPOINT=FIRST_NODE:29500.
                 set -euo pipefail
                 cd '/runs/my run/trainer'
-                exec torchrun --nnodes 2 --nproc-per-node 4 --rdzv-backend c10d --rdzv-endpoint "${BACKDROP_RDZV_ENDPOINT:-127.0.0.1:29500}" \
-                --no-python python3 '/data/it'\\''s here/train.py' --lr 0.1
+                exec torchrun --nnodes 2 --nproc_per_node 4 --rdzv_backend c10d --rdzv_endpoint "${BACKDROP_RDZV_ENDPOINT:-127.0.0.1:29500}" \
+                --no_python python3 '/data/it'\\''s here/train.py' --lr 0.1
                 """;
 
         assertEquals(expected, JOB.launcherScript(COMMAND, Path.of("/runs/my run/trainer")));
@@ -58,8 +58,8 @@ class DistributedJobTest {
                 set -uo pipefail
                 head_node=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)
                 cd '/runs/my run/trainer' || exit 1
-                srun torchrun --nnodes 2 --nproc-per-node 4 --rdzv-backend c10d --rdzv-endpoint "$head_node:29500" --rdzv-id "$SLURM_JOB_ID" \
-                --no-python python3 '/data/it'\\''s here/train.py' --lr 0.1
+                srun torchrun --nnodes 2 --nproc_per_node 4 --rdzv_backend c10d --rdzv_endpoint "$head_node:29500" --rdzv_id "$SLURM_JOB_ID" \
+                --no_python python3 '/data/it'\\''s here/train.py' --lr 0.1
                 status=$?
                 echo "backdrop-job-end status=$status"
                 exit "$status"
