@@ -50,7 +50,7 @@ public final class BackdropCli implements Runnable {
 
     /** The subcommands' names, in the order {@code --help} lists them. */
     static final List<String> COMMAND_NAMES =
-            List.of("studio", "inspect", "convert", "masks", "augment", "eval-cls", "train", "train-det", "eval-det", "eval-voc");
+            List.of("studio", "inspect", "convert", "masks", "augment", "eval-cls", "train", "train-det", "train-dist", "eval-det", "eval-voc");
 
     /**
      * Runs the command in {@code args} and returns its exit code (see {@link ExitCodes}). When the first
@@ -79,6 +79,7 @@ public final class BackdropCli implements Runnable {
             case "eval-cls" -> new EvalClsCommand();
             case "train" -> new TrainCommand();
             case "train-det" -> new TrainDetCommand();
+            case "train-dist" -> new TrainDistCommand();
             case "eval-det" -> new EvalDetCommand();
             case "eval-voc" -> new EvalVocCommand();
             default -> throw new IllegalArgumentException("no command named " + name);

@@ -15,6 +15,7 @@ import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.DatasetReaders;
 import org.backdrop.eval.coco.IouType;
+import org.backdrop.train.external.CommandWrapper;
 import org.backdrop.train.external.DetectorHandoff;
 import org.backdrop.train.external.HandoffException;
 import org.backdrop.train.external.HandoffOptions;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
         },
         footer = {"", "Exit codes: 0 success, 1 wrong usage, 2 invalid input, a failed command or missing results (see OUT/results.json),"
                 + " 3 finished with skipped samples."})
-final class TrainDetCommand implements Callable<Integer> {
+class TrainDetCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -92,6 +93,11 @@ final class TrainDetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return run(CommandWrapper.DIRECT);
+    }
+
+    /** Runs the hand-off through {@code wrapper}, prints the outcome and returns the exit code. */
+    Integer run(CommandWrapper wrapper) {
         for (Path dataset : List.of(train, val)) {
             if (!Files.exists(dataset)) {
                 throw new InvalidInputException(dataset + ": dataset not found; give the dataset's folder (or a COCO annotation file)");
@@ -124,7 +130,7 @@ final class TrainDetCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         DetectorHandoff.Result result;
         try {
-            result = DetectorHandoff.run(options, consoleListener(), progress);
+            result = DetectorHandoff.run(options, wrapper, consoleListener(), progress);
         } catch (HandoffException e) {
             throw new InvalidInputException(e.getMessage(), e);
         } finally {
@@ -132,7 +138,8 @@ final class TrainDetCommand implements Callable<Integer> {
         }
 
         ObjectNode document = result.document();
-        if (result.status() != DetectorHandoff.Status.SUCCEEDED) {
+        boolean ok = result.status() == DetectorHandoff.Status.SUCCEEDED || result.status() == DetectorHandoff.Status.PREPARED;
+        if (!ok) {
             document.put("error", result.message()).put("exitCode", ExitCodes.INVALID_INPUT);
         }
         if (json) {
@@ -140,7 +147,7 @@ final class TrainDetCommand implements Callable<Integer> {
         } else {
             printText(document);
         }
-        if (result.status() != DetectorHandoff.Status.SUCCEEDED) {
+        if (!ok) {
             return ExitCodes.INVALID_INPUT;
         }
         return result.skipped().isEmpty() ? ExitCodes.SUCCESS : ExitCodes.SKIPPED;
@@ -162,7 +169,7 @@ final class TrainDetCommand implements Callable<Integer> {
         };
     }
 
-    private void printText(ObjectNode document) {
+    void printText(ObjectNode document) {
         PrintWriter output = spec.commandLine().getOut();
         output.printf("Status: %s (exit status %d, %.1f s)%n", document.get("status").asText(), document.get("commandExitStatus").asInt(),
                 document.get("seconds").asDouble());

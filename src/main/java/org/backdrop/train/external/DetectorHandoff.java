@@ -74,6 +74,8 @@ public final class DetectorHandoff {
         FAILED,
         /** The command exited with status 0 but the results file is missing or invalid. */
         INVALID_RESULTS,
+        /** The run folder was written, and the user starts the job; see {@link CommandWrapper}. */
+        PREPARED,
         /** The listener cancelled the run. */
         CANCELLED,
         /** The command ran longer than the time limit. */
@@ -85,7 +87,7 @@ public final class DetectorHandoff {
      *
      * @param status how the run ended
      * @param message a sentence on what went wrong, or null when the run succeeded
-     * @param process how the command ended
+     * @param process how the command ended, or null when nothing ran ({@link Status#PREPARED})
      * @param results the evaluated results path
      * @param document the contents of {@code results.json}
      * @param skipped samples that could not be written for the command
@@ -102,6 +104,17 @@ public final class DetectorHandoff {
      *     or the command cannot be started
      */
     public static Result run(HandoffOptions options, TrainerOutputListener listener, ProgressListener progress) {
+        return run(options, CommandWrapper.DIRECT, listener, progress);
+    }
+
+    /**
+     * Runs the hand-off with the command that {@code wrapper} makes of the expanded training command;
+     * when it returns null, writes the datasets and {@code results.json} with status {@code prepared}.
+     *
+     * @throws HandoffException as {@link #run(HandoffOptions, TrainerOutputListener, ProgressListener)},
+     *     and if the wrapper cannot write its files
+     */
+    public static Result run(HandoffOptions options, CommandWrapper wrapper, TrainerOutputListener listener, ProgressListener progress) {
         CommandTemplate template;
         MetricPattern pattern;
         try {
@@ -130,19 +143,33 @@ public final class DetectorHandoff {
         skipped.addAll(write(options.train(), options.format(), trainDir, progress));
         skipped.addAll(write(options.val(), options.format(), valDir, progress));
 
-        TrainerProcess.Outcome outcome;
+        List<String> launch;
+        TrainerProcess.Outcome outcome = null;
         try {
-            outcome = new TrainerProcess(out.resolve("train.log"), out.resolve("metrics.jsonl"), pattern, listener)
-                    .run(argv, workDir, options.environment(), options.timeout(), progress);
-        } catch (IOException e) {
+            launch = wrapper.wrap(argv, out, workDir);
+            if (launch != null) {
+                outcome = new TrainerProcess(out.resolve("train.log"), out.resolve("metrics.jsonl"), pattern, listener)
+                        .run(launch, workDir, options.environment(), options.timeout(), progress);
+            }
+        } catch (IOException | IllegalArgumentException e) {
             throw new HandoffException(e.getMessage(), e);
         }
 
         ObjectNode document = MAPPER.createObjectNode();
-        document.set("run", runNode(options, template, argv, out, results));
+        ObjectNode run = runNode(options, template, argv, out, results);
+        if (wrapper != CommandWrapper.DIRECT) {
+            ArrayNode launched = run.putArray("launch");
+            if (launch != null) {
+                launch.forEach(launched::add);
+            }
+            wrapper.describe(run);
+        }
+        document.set("run", run);
         Status status;
         String message = null;
-        if (outcome.cancelled()) {
+        if (outcome == null) {
+            status = Status.PREPARED;
+        } else if (outcome.cancelled()) {
             status = Status.CANCELLED;
             message = "the run was cancelled; the command and its child processes were ended";
         } else if (outcome.timedOut()) {
@@ -150,7 +177,7 @@ public final class DetectorHandoff {
             message = "the command ran longer than " + options.timeout().toSeconds() + " s and was ended";
         } else if (outcome.exitCode() != 0) {
             status = Status.FAILED;
-            message = argv.get(0) + " exited with status " + outcome.exitCode() + "; see " + out.resolve("train.log");
+            message = launch.get(0) + " exited with status " + outcome.exitCode() + "; see " + out.resolve("train.log");
         } else {
             status = Status.SUCCEEDED;
             try {
@@ -263,13 +290,22 @@ public final class DetectorHandoff {
         } else {
             document.put("message", message);
         }
-        document.put("commandExitStatus", outcome.exitCode());
-        document.put("seconds", outcome.seconds());
-        document.put("outputLines", outcome.lines());
-        document.put("metricLines", outcome.metrics().size());
-        ObjectNode last = document.putObject("lastMetrics");
-        for (MetricRecord record : outcome.metrics()) {
-            record.values().forEach(last::put);
+        ObjectNode last;
+        if (outcome == null) {
+            document.putNull("commandExitStatus");
+            document.put("seconds", 0.0);
+            document.put("outputLines", 0);
+            document.put("metricLines", 0);
+            last = document.putObject("lastMetrics");
+        } else {
+            document.put("commandExitStatus", outcome.exitCode());
+            document.put("seconds", outcome.seconds());
+            document.put("outputLines", outcome.lines());
+            document.put("metricLines", outcome.metrics().size());
+            last = document.putObject("lastMetrics");
+            for (MetricRecord record : outcome.metrics()) {
+                record.values().forEach(last::put);
+            }
         }
         ArrayNode skippedList = document.putArray("skipped");
         skipped.forEach(sample -> skippedList.addObject().put("file", sample.file()).put("reason", sample.reason()));

@@ -83,6 +83,46 @@ class DetectorHandoffTest {
     }
 
     @Test
+    void cancelEndsLocalTorchrunJob() throws Exception {
+        AtomicLong childPid = new AtomicLong(-1);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        TrainerOutputListener listener = new TrainerOutputListener() {
+            @Override
+            public void line(Stream stream, String text) {
+                lines.add(text);
+                if (text.startsWith("child pid ")) {
+                    childPid.set(Long.parseLong(text.substring("child pid ".length())));
+                }
+            }
+
+            @Override
+            public void metrics(MetricRecord record) {}
+        };
+        ProgressListener cancelOnceChildRuns = new ProgressListener() {
+            @Override
+            public void progress(long done, long total, String message) {}
+
+            @Override
+            public boolean isCancelled() {
+                return childPid.get() > 0;
+            }
+        };
+        String fakeBin = Path.of("src/test/resources/handoff/fakebin").toAbsolutePath().toString();
+        DistributedLaunch local = DistributedLaunch.parse(new DistributedJob(1, 2, null, null, "cancel", DistributedJob.DEFAULT_PORT), "local");
+
+        DetectorHandoff.Result result = DetectorHandoff.run(options(dataset(), "--hang", null, Map.of("PATH", fakeBin + ":" + System.getenv("PATH"))),
+                local, listener, cancelOnceChildRuns);
+
+        assertEquals(DetectorHandoff.Status.CANCELLED, result.status());
+        assertTrue(lines.get(0).startsWith("torchrun nnodes=1 nproc-per-node=2"), lines.toString());
+        Optional<ProcessHandle> child = ProcessHandle.of(childPid.get());
+        if (child.isPresent()) {
+            child.get().onExit().get(5, TimeUnit.SECONDS);
+        }
+        assertFalse(child.map(ProcessHandle::isAlive).orElse(false), "the trainer's child process still runs");
+    }
+
+    @Test
     void timeoutEndsCommand() throws Exception {
         DetectorHandoff.Result result = DetectorHandoff.run(options(dataset(), "--hang", Duration.ofSeconds(1), Map.of()),
                 TrainerOutputListener.NONE, ProgressListener.NONE);
