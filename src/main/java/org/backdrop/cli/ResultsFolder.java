@@ -54,8 +54,8 @@ final class ResultsFolder {
     static ObjectNode modelRun(String command, Path model, ModelSpec spec, InferenceDevice device, List<Path> datasets) throws IOException {
         ObjectNode run = toolRun(command);
         run.put("model", model.toAbsolutePath().toString()).put("modelSha256", FileDigest.sha256(model));
-        run.put("spec", spec.source());
         Path specFile = specFile(spec);
+        run.put("spec", specFile == null ? spec.source() : specFile.toAbsolutePath().toString());
         if (specFile != null) {
             run.put("specSha256", FileDigest.sha256(specFile));
         }

@@ -251,7 +251,8 @@ public final class ClassifierTrainer {
                         (System.nanoTime() - started) / 1e9);
                 saveCheckpoint(model, classes, epoch, step, metrics);
                 run.appendMetrics(metrics);
-                LOG.info("Epoch {}/{}: loss {}, train accuracy {}, test {}, {} images/s", epoch, options.epochs(),
+                // DEBUG, because the command line prints its own epoch line and the studio draws the curves.
+                LOG.debug("Epoch {}/{}: loss {}, train accuracy {}, test {}, {} images/s", epoch, options.epochs(),
                         String.format("%.4f", metrics.trainLoss()), String.format("%.4f", metrics.trainAccuracy()), testAccuracy,
                         Math.round(metrics.imagesPerSecond()));
                 listener.epochFinished(metrics);

@@ -184,7 +184,7 @@ final class RunFolder {
     Path writeTorchScriptSpec(Architecture architecture, List<String> classNames, Normalization normalization, int epochs, long seed)
             throws IOException {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("description", architecture.cliName() + " trained by backdrop train for " + epochs + " epochs with seed " + seed);
+        node.put("description", architecture.cliName() + " trained by backdrop train for " + epochs + (epochs == 1 ? " epoch" : " epochs") + " with seed " + seed);
         node.put("task", "classification");
         ObjectNode input = node.putObject("input");
         input.put("name", "input");
