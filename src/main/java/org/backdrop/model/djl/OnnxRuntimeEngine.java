@@ -59,7 +59,7 @@ final class OnnxRuntimeEngine {
         folder.ifPresent(path -> Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteFolder(path), "onnxruntime-cleanup")));
     }
 
-    /** Returns the {@code onnxruntime-java*} folder under the temporary directory that holds a mapped ONNX Runtime library. */
+    /** Returns the {@code onnxruntime-java*} folder under the temporary directory that contains a mapped ONNX Runtime library. */
     static Optional<Path> extractionFolder(Path maps) {
         if (!Files.isReadable(maps)) {
             return Optional.empty();
