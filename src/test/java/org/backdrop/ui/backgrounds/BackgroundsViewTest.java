@@ -26,6 +26,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class BackgroundsViewTest {
 
+    /** Holds each test's data; JUnit deletes it after the class, so the tests leave nothing in /tmp. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path classTemp;
+
     private BackgroundsViewModel model;
 
     @org.junit.jupiter.api.io.TempDir
@@ -33,7 +37,7 @@ class BackgroundsViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = StudioTestData.write(Files.createTempDirectory("backgrounds-view"));
+        Path data = StudioTestData.write(Files.createTempDirectory(classTemp, "backgrounds-view"));
         StudioSession session = StudioTestData.session(data, new TaskRunner());
         StudioTestData.giveMasks(session);
         model = new BackgroundsViewModel(session);

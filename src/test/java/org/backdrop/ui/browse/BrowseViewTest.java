@@ -24,12 +24,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class BrowseViewTest {
 
+    /** Holds each test's data; JUnit deletes it after the class, so the tests leave nothing in /tmp. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path classTemp;
+
     private final AtomicReference<Sample> opened = new AtomicReference<>();
     private StudioSession session;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = StudioTestData.write(Files.createTempDirectory("browse-view"));
+        Path data = StudioTestData.write(Files.createTempDirectory(classTemp, "browse-view"));
         session = StudioTestData.session(data, new TaskRunner());
         BrowseView view = new BrowseView(session, new BrowseViewModel(session));
         view.setOnOpen(opened::set);

@@ -20,11 +20,15 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ExportDialogTest {
 
+    /** Holds each test's data; JUnit deletes it after the class, so the tests leave nothing in /tmp. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path classTemp;
+
     private Path out;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path temp = Files.createTempDirectory("export-dialog");
+        Path temp = Files.createTempDirectory(classTemp, "export-dialog");
         StudioSession session = StudioTestData.session(StudioTestData.write(temp), new TaskRunner());
         StudioTestData.giveMasks(session);
         ExportViewModel model = new ExportViewModel(session);

@@ -22,12 +22,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MasksViewTest {
 
+    /** Holds each test's data; JUnit deletes it after the class, so the tests leave nothing in /tmp. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path classTemp;
+
     private MasksViewModel model;
     private StudioSession session;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = StudioTestData.write(Files.createTempDirectory("masks-view"));
+        Path data = StudioTestData.write(Files.createTempDirectory(classTemp, "masks-view"));
         session = StudioTestData.session(data, new TaskRunner());
         model = new MasksViewModel(session);
         MasksView view = new MasksView(session, model);

@@ -30,12 +30,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class EvaluationViewTest {
 
+    /** Holds each test's data; JUnit deletes it after the class, so the tests leave nothing in /tmp. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path classTemp;
+
     private static Path temp;
     private EvaluationViewModel model;
 
     @Start
     void start(Stage stage) throws Exception {
-        temp = Files.createTempDirectory("evaluation-view");
+        temp = Files.createTempDirectory(classTemp, "evaluation-view");
         model = new EvaluationViewModel();
         model.deviceProperty().set(DeviceRequest.CPU);
         model.addModel(CatShipData.model(), CatShipData.spec());

@@ -23,11 +23,15 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ReviewViewTest {
 
+    /** Holds each test's data; JUnit deletes it after the class, so the tests leave nothing in /tmp. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path classTemp;
+
     private StudioSession session;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = StudioTestData.write(Files.createTempDirectory("review-view"));
+        Path data = StudioTestData.write(Files.createTempDirectory(classTemp, "review-view"));
         session = StudioTestData.session(data, new TaskRunner());
         StudioTestData.giveMasks(session);
         ReviewViewModel model = new ReviewViewModel(session);

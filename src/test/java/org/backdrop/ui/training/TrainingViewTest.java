@@ -26,12 +26,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class TrainingViewTest {
 
+    /** Holds each test's data; JUnit deletes it after the class, so the tests leave nothing in /tmp. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path classTemp;
+
     private static Path temp;
     private TrainingViewModel model;
 
     @Start
     void start(Stage stage) throws Exception {
-        temp = Files.createTempDirectory("training-view");
+        temp = Files.createTempDirectory(classTemp, "training-view");
         Path data = temp.resolve("data");
         TrainingData.generated(data, 8);
         model = new TrainingViewModel();
