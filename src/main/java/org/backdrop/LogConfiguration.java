@@ -14,10 +14,10 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * parser and about 200 more classes, which took about 0.2 s of each command's start-up on 2 cores.
  *
  * <p>Logs go to standard error, so that standard output carries only a command's JSON document, as
- * {@code LEVEL Logger - message}. Two kinds of DJL lines are held back by a higher level, because Backdrop
- * replaces them with its device line or they tell users nothing: the CUDA runtime's failure to count GPUs
- * on a machine without a driver, and the optional ONNX Runtime extensions jar being absent at each model
- * load.
+ * {@code LEVEL Logger - message}. Two kinds of DJL lines are held back by a higher level. The CUDA
+ * runtime's failure to count GPUs on a machine without a driver is replaced by Backdrop's device line. The
+ * note that the optional ONNX Runtime extensions jar is absent, printed at each model load, tells users
+ * nothing.
  *
  * <p>A file named by {@code -Dlogback.configurationFile}, or a {@code logback-test.xml} on the class path,
  * takes precedence: then this class passes on to logback's own configurators.

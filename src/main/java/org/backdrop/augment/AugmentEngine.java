@@ -13,8 +13,8 @@ import org.backdrop.dataset.SampleImages;
 public interface AugmentEngine {
 
     /**
-     * The folder inside the output folder where an engine may keep its working files; a rerun into the
-     * same output folder finds them there, and an output folder holding only this is still empty.
+     * The folder inside the output folder where an engine may keep its working files. A rerun into the
+     * same output folder finds them there, and an output folder that contains only this one counts as empty.
      */
     String WORK_FOLDER = ".backdrop-work";
 

@@ -8,7 +8,7 @@ import org.backdrop.image.RgbImage;
 /**
  * The work of one sample in one variant: its object composited onto the variant's background, and
  * where that background came from. Every engine calls this one function, so a distributed run renders
- * the same pixels as a local one; the result depends only on the run seed, the sample id and the variant.
+ * the same pixels as a local one. The result depends only on the run seed, the sample id and the variant.
  */
 public final class SampleRender {
 

@@ -178,8 +178,8 @@ public final class ClassifierTrainer {
     }
 
     /**
-     * Returns the normalisation of a new run: for a TorchScript network, the one its spec gives when a spec
-     * lies beside the file; otherwise the mean and standard deviation measured on the training images.
+     * Returns the normalisation of a new run. A TorchScript network with a spec beside its file uses the
+     * spec's values. Every other run uses the mean and standard deviation measured on the training images.
      */
     private static Normalization initialNormalization(TrainingOptions options, List<LabelledImages> training)
             throws IOException, TrainingException {

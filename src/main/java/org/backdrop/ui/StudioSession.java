@@ -194,6 +194,7 @@ public final class StudioSession {
         if (!hasEditedMask(sample)) {
             return;
         }
+
         Rle original = entry == null ? null : entry.original();
         MaskOrigin originalOrigin = entry == null ? null : entry.originalOrigin();
         ProjectStore store = project.get();
@@ -207,11 +208,12 @@ public final class StudioSession {
                 return;
             }
             if (original == null) {
-                // NOTE: the store cannot delete a mask, so a sample that had no mask before its edit keeps
-                // the edited one in the project; only this session drops it.
+                // NOTE: the store cannot delete a mask. A sample that had no mask before its edit keeps the
+                // edited one in the project, and only this session drops it.
                 LOG.warn("Sample {} had no mask before its edit; {} keeps the edited mask", id, store.file());
             }
         }
+
         Map<String, Rle> updatedMasks = new HashMap<>(masks.get());
         Map<String, MaskOrigin> updatedOrigins = new HashMap<>(origins);
         if (original == null) {
@@ -243,7 +245,7 @@ public final class StudioSession {
         return review.get();
     }
 
-    /** The open project's store; null while the dataset is open without a project. */
+    /** Returns the property of the open project's store, whose value is null while no project is open. */
     public ReadOnlyObjectProperty<ProjectStore> projectProperty() {
         return project.getReadOnlyProperty();
     }
@@ -256,7 +258,7 @@ public final class StudioSession {
         return Optional.ofNullable(project.get());
     }
 
-    /** The last failure of a background save to the project store, for the window to show; null when none. */
+    /** Returns the property of the last failed background save to the project store, for the window to show. */
     public ReadOnlyObjectProperty<Throwable> storeFailureProperty() {
         return storeFailure.getReadOnlyProperty();
     }

@@ -47,7 +47,7 @@ class EngineOptionsTest {
     /** Runs in the default build, and in the -Pspark build once more with Spark taken off the class path. */
     @Test
     @Tag("no-spark")
-    void sparkEngineWithoutSparkSaysHowToBuildIt() throws Exception {
+    void sparkWithoutProfileGivesBuildHint() throws Exception {
         assertFalse(Engines.sparkAvailable(), "this test must run without Spark on the class path");
         CliRunner.Result result = augment("--engine", "spark", "--master", "local[2]");
         assertEquals(ExitCodes.USAGE, result.exitCode());

@@ -43,7 +43,7 @@ public final class Seeds {
         return labels[y * width + x];
     }
 
-    /** The smallest rectangle around every seed pixel; empty when there are none. */
+    /** Returns the smallest rectangle around every seed pixel; empty when there are none. */
     public PixelRect bounds() {
         return bounds;
     }

@@ -120,12 +120,12 @@ public final class BackgroundsViewModel {
         return Optional.empty();
     }
 
-    /** The checked methods, in checklist order. */
+    /** Returns the checked methods, in checklist order. */
     public ObservableList<String> chosen() {
         return chosen;
     }
 
-    /** The custom colour as {@code #rrggbb}. */
+    /** Returns the custom colour as {@code #rrggbb}. */
     public StringProperty colourProperty() {
         return colour;
     }
@@ -134,7 +134,7 @@ public final class BackgroundsViewModel {
         return seed;
     }
 
-    /** The Gaussian sigma of the feathered mask edge in pixels, 0 for a hard edge. */
+    /** Returns the Gaussian sigma of the feathered mask edge in pixels, 0 for a hard edge. */
     public ObjectProperty<Double> featherProperty() {
         return feather;
     }
@@ -155,7 +155,7 @@ public final class BackgroundsViewModel {
 
     // Scene library
 
-    /** The folder of scene photos for the {@code scenes} method; null leaves the method out. */
+    /** Returns the folder of scene photos for the {@code scenes} method; null leaves the method out. */
     public ObjectProperty<Path> sceneFolderProperty() {
         return sceneFolder;
     }
@@ -168,7 +168,7 @@ public final class BackgroundsViewModel {
         return mappingFile;
     }
 
-    /** The per-class mapping table, in the order the mapping file lists it. */
+    /** Returns the per-class mapping table, in the order the mapping file lists it. */
     public ObservableList<SceneMapping> mapping() {
         return mapping;
     }
@@ -230,12 +230,12 @@ public final class BackgroundsViewModel {
 
     // Presets
 
-    /** The names of the open project's background presets, sorted; empty without a project. */
+    /** Returns the names of the open project's background presets, sorted; empty without a project. */
     public ObservableList<String> presetNames() {
         return presetNames;
     }
 
-    /** Why presets are unavailable, or empty when a project is open. */
+    /** Returns why presets are unavailable, or empty when a project is open. */
     public ReadOnlyStringProperty presetHintProperty() {
         return presetHint.getReadOnlyProperty();
     }
@@ -346,7 +346,7 @@ public final class BackgroundsViewModel {
 
     // Mean background
 
-    /** The dataset's mean background from the last {@link #meanTask()}; null until computed. */
+    /** Returns the dataset's mean background from the last {@link #meanTask()}; null until computed. */
     public ObjectProperty<RgbImage> meanImageProperty() {
         return meanImage;
     }

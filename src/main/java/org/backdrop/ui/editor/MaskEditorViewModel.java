@@ -171,12 +171,12 @@ public final class MaskEditorViewModel {
         return image;
     }
 
-    /** The mask being edited; null before {@link #load}. */
+    /** Returns the mask being edited; null before {@link #load}. */
     public EditableMask mask() {
         return mask;
     }
 
-    /** The GrabCut seed strokes; null before {@link #load}. */
+    /** Returns the GrabCut seed strokes; null before {@link #load}. */
     public Seeds seeds() {
         return seeds;
     }
@@ -185,7 +185,7 @@ public final class MaskEditorViewModel {
         return tool;
     }
 
-    /** The brush, eraser and seed stroke width in image pixels, {@link #MIN_BRUSH} to {@link #MAX_BRUSH}. */
+    /** Returns the brush, eraser and seed stroke width in image pixels, {@link #MIN_BRUSH} to {@link #MAX_BRUSH}. */
     public IntegerProperty brushSizeProperty() {
         return brushSize;
     }
@@ -198,12 +198,12 @@ public final class MaskEditorViewModel {
         return overlayColor;
     }
 
-    /** The overlay's opacity in the composite view, 0 to 1. */
+    /** Returns the overlay's opacity in the composite view, 0 to 1. */
     public DoubleProperty opacityProperty() {
         return opacity;
     }
 
-    /** The probability above which a pixel is foreground, 0 to 1; used only for probability masks. */
+    /** Returns the probability above which a pixel is foreground, 0 to 1; used only for probability masks. */
     public DoubleProperty thresholdProperty() {
         return threshold;
     }
@@ -240,12 +240,12 @@ public final class MaskEditorViewModel {
         return busy;
     }
 
-    /** A line such as "1,234 foreground pixels · 3 edits (2 KB) · unsaved changes". */
+    /** Returns a line such as "1,234 foreground pixels · 3 edits (2 KB) · unsaved changes". */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
 
-    /** The vertices of the polygon being drawn, as x, y pairs in image pixels. */
+    /** Returns the vertices of the polygon being drawn, as x, y pairs in image pixels. */
     public ObservableList<Double> polygon() {
         return polygon;
     }

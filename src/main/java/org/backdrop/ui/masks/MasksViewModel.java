@@ -94,7 +94,7 @@ public final class MasksViewModel {
         }
     }
 
-    /** The source name that a masks file records for a mask saved from the mask editor. */
+    /** Returns the source name that a masks file records for a mask saved from the mask editor. */
     public static final String EDITED_SOURCE = MaskOrigin.EDITED.label();
 
     private final StudioSession session;
@@ -132,22 +132,22 @@ public final class MasksViewModel {
         return source;
     }
 
-    /** Which samples {@link #computeTask()} covers. */
+    /** Returns which samples {@link #computeTask()} covers. */
     public ObjectProperty<Scope> scopeProperty() {
         return scope;
     }
 
-    /** The ONNX segmentation model that {@link Source#MODEL} runs; null until one is chosen. */
+    /** Returns the ONNX segmentation model that {@link Source#MODEL} runs; null until one is chosen. */
     public ObjectProperty<Path> modelFileProperty() {
         return modelFile;
     }
 
-    /** The model's spec; null for the spec beside the model ({@code net.onnx} → {@code net.spec.json}). */
+    /** Returns the model's spec; null for the spec beside the model ({@code net.onnx} → {@code net.spec.json}). */
     public ObjectProperty<Path> specFileProperty() {
         return specFile;
     }
 
-    /** The device the model runs on: auto, cpu or cuda, as {@code masks --device} takes it. */
+    /** Returns the device the model runs on: auto, cpu or cuda, as {@code masks --device} takes it. */
     public ObjectProperty<DeviceRequest> deviceProperty() {
         return device;
     }
@@ -202,12 +202,12 @@ public final class MasksViewModel {
         }
     }
 
-    /** The samples of the last computation that got no mask, with the reason. */
+    /** Returns the samples of the last computation that got no mask, with the reason. */
     public ObservableList<InvalidSample> skipped() {
         return skipped;
     }
 
-    /** A line such as "38 masks from annotations; no mask for 2 of 40 samples". */
+    /** Returns a line such as "38 masks from annotations; no mask for 2 of 40 samples". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }

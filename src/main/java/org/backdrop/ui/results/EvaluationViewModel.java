@@ -32,7 +32,7 @@ import org.backdrop.ui.task.ProgressTask;
  */
 public final class EvaluationViewModel {
 
-    /** The detection numbers the table can show, named as in {@code CocoSummary.NAMES}. */
+    /** Returns the detection numbers the table can show, named as in {@code CocoSummary.NAMES}. */
     public static final List<String> DETECTION_METRICS = List.of("AP", "AP50", "AP75");
 
     /** The IoU threshold of the precision-recall curves. */
@@ -68,17 +68,17 @@ public final class EvaluationViewModel {
         return kind;
     }
 
-    /** The classifiers to evaluate, each a row of the table. */
+    /** Returns the classifiers to evaluate, each a row of the table. */
     public ObservableList<ModelInput> models() {
         return models;
     }
 
-    /** The COCO results files to evaluate. */
+    /** Returns the COCO results files to evaluate. */
     public ObservableList<DetectionsInput> detections() {
         return detections;
     }
 
-    /** The original (first) and its variants: dataset folders, or COCO ground truth files for detections. */
+    /** Returns the original (first) and its variants: dataset folders, or COCO ground truth files for detections. */
     public ObservableList<VariantInput> variants() {
         return variants;
     }
@@ -87,37 +87,37 @@ public final class EvaluationViewModel {
         return device;
     }
 
-    /** Which of {@link #DETECTION_METRICS} the table and bar chart show for detections. */
+    /** Returns which of {@link #DETECTION_METRICS} the table and bar chart show for detections. */
     public StringProperty detectionMetricProperty() {
         return detectionMetric;
     }
 
-    /** The results of the last run; null before the first. */
+    /** Returns the results of the last run; null before the first. */
     public ReadOnlyObjectProperty<EvaluationResults> resultsProperty() {
         return results.getReadOnlyProperty();
     }
 
-    /** The model whose confusion matrix, curves and flipped samples show. */
+    /** Returns the model whose confusion matrix, curves and flipped samples show. */
     public StringProperty selectedModelProperty() {
         return selectedModel;
     }
 
-    /** The variant whose confusion matrix, curves and flipped samples show. */
+    /** Returns the variant whose confusion matrix, curves and flipped samples show. */
     public StringProperty selectedVariantProperty() {
         return selectedVariant;
     }
 
-    /** The samples that the selected model gets right on the original and wrong on the selected variant. */
+    /** Returns the samples that the selected model gets right on the original and wrong on the selected variant. */
     public ObservableList<FlippedSample> visibleFlips() {
         return visibleFlips;
     }
 
-    /** A line about the last run, or what to do before the first. */
+    /** Returns a line about the last run, or what to do before the first. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
 
-    /** Whether the inputs are complete enough to run. */
+    /** Returns whether the inputs are complete enough to run. */
     public BooleanBinding readyProperty() {
         return Bindings.createBooleanBinding(() -> kind.get() == EvaluationKind.CLASSIFICATION
                 ? !models.isEmpty() && !variants.isEmpty()

@@ -28,7 +28,7 @@ public final class ProgressTask<T> extends Task<T> {
 
     /**
      * Cancels without interrupting the worker thread, whatever the value of {@code mayInterruptIfRunning}.
-     * The work sees the cancellation through its listener and stops after the current unit, because an
+     * The work reads the cancellation from its listener and stops after the current unit, because an
      * interrupt could break a file write or a native call half way.
      */
     @Override

@@ -36,7 +36,7 @@ public final class RunCurves {
         return live;
     }
 
-    /** The finished epochs in order; change on the JavaFX thread. */
+    /** Returns the finished epochs in order; change on the JavaFX thread. */
     public ObservableList<EpochMetrics> epochs() {
         return epochs;
     }

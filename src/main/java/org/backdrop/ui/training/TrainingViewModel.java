@@ -79,12 +79,12 @@ public final class TrainingViewModel {
         this.fxThread = fxThread;
     }
 
-    /** The training mix: dataset folders with weights. */
+    /** Returns the training mix: dataset folders with weights. */
     public ObservableList<TrainingInput> sources() {
         return sources;
     }
 
-    /** The dataset folders measured after every epoch, such as the original test set and its variants. */
+    /** Returns the dataset folders measured after every epoch, such as the original test set and its variants. */
     public ObservableList<Path> tests() {
         return tests;
     }
@@ -113,27 +113,27 @@ public final class TrainingViewModel {
         return seed;
     }
 
-    /** Whether training images get the random padded crop and horizontal flip. */
+    /** Returns whether training images get the random padded crop and horizontal flip. */
     public BooleanProperty augmentProperty() {
         return augment;
     }
 
-    /** Whether to continue from the output folder's last checkpoint. */
+    /** Returns whether to continue from the output folder's last checkpoint. */
     public BooleanProperty resumeProperty() {
         return resume;
     }
 
-    /** The run folder; null until chosen. */
+    /** Returns the run folder; null until chosen. */
     public ObjectProperty<Path> outProperty() {
         return out;
     }
 
-    /** The runs in the charts: earlier runs loaded for comparison and those started here. */
+    /** Returns the runs in the charts: earlier runs loaded for comparison and those started here. */
     public ObservableList<RunCurves> runs() {
         return runs;
     }
 
-    /** A line about the last run, or what to do before the first. */
+    /** Returns a line about the last run, or what to do before the first. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -165,12 +165,12 @@ public final class TrainingViewModel {
                 fineTune ? freezeEpochs.get() : 0);
     }
 
-    /** The TorchScript classifier to fine-tune when the model is {@link Architecture#TORCHSCRIPT}; null until chosen. */
+    /** Returns the TorchScript classifier to fine-tune when the model is {@link Architecture#TORCHSCRIPT}; null until chosen. */
     public ObjectProperty<Path> transferFromProperty() {
         return transferFrom;
     }
 
-    /** The number of first epochs that train only the new head when fine-tuning a TorchScript model. */
+    /** Returns the number of first epochs that train only the new head when fine-tuning a TorchScript model. */
     public IntegerProperty freezeEpochsProperty() {
         return freezeEpochs;
     }
