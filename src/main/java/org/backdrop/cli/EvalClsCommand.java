@@ -32,6 +32,7 @@ import org.backdrop.model.djl.TorchScriptModels;
 import org.backdrop.model.spec.ModelSpec;
 import org.backdrop.model.spec.ModelSpecException;
 import org.backdrop.model.spec.ModelSpecReader;
+import org.backdrop.model.spec.PortableSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -180,21 +181,25 @@ final class EvalClsCommand implements Callable<Integer> {
         }
         ClassifierRunner.Plan plan = ClassifierRunner.plan(dataset, mapping, batchSize);
         Path specPath = specFile != null ? specFile : ModelSpecReader.specBeside(model);
-        OnnxClassifierFactory factory = new OnnxClassifierFactory(model.toAbsolutePath().toString(), specPath.toAbsolutePath().toString(),
-                device, batchSize, threads);
+        PortableSpec portableSpec;
+        try {
+            portableSpec = PortableSpec.of(specPath);
+        } catch (ModelSpecException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+        OnnxClassifierFactory factory = new OnnxClassifierFactory(model.toAbsolutePath().toString(), portableSpec, device, batchSize, threads);
         return ClassifierRunner.assemble(plan, engine.classify(new ClassificationJob(input, dataset, plan, factory), progress));
     }
 
-    /** Loads the ONNX classifier and its spec from the copies an engine gives each executor. */
-    record OnnxClassifierFactory(String model, String spec, DeviceRequest device, int batchSize, int threads)
+    /** Loads the ONNX classifier from the copy an engine gives each executor, with the spec shipped as text. */
+    record OnnxClassifierFactory(String model, PortableSpec spec, DeviceRequest device, int batchSize, int threads)
             implements ClassificationJob.ClassifierFactory {
         private static final long serialVersionUID = 1L;
 
         @Override
         public Classifier create(UnaryOperator<Path> localFile) throws ModelException {
             try {
-                ModelSpec modelSpec = ModelSpecReader.read(localFile.apply(Path.of(spec)));
-                return OnnxModels.classifier(localFile.apply(Path.of(model)), modelSpec, new ModelOptions(device, batchSize, threads));
+                return OnnxModels.classifier(localFile.apply(Path.of(model)), spec.read(), new ModelOptions(device, batchSize, threads));
             } catch (ModelSpecException e) {
                 throw new ModelException(e.getMessage(), e);
             }
@@ -202,7 +207,7 @@ final class EvalClsCommand implements Callable<Integer> {
 
         @Override
         public List<Path> files() {
-            return List.of(Path.of(model), Path.of(spec));
+            return List.of(Path.of(model));
         }
     }
 

@@ -29,7 +29,7 @@ public final class ClassificationJob implements Serializable {
 
     /**
      * Loads the classifier in the JVM that classifies. {@link #files()} lists the files it reads (the
-     * model and its spec), which an engine may copy to its executors; {@code localFile} then maps each of
+     * model), which an engine may copy to its executors; {@code localFile} then maps each of
      * them to the executor's copy.
      */
     public interface ClassifierFactory extends Serializable {
