@@ -1,12 +1,9 @@
 package org.backdrop.engine.spark;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.SparkFiles;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.backdrop.dataset.DatasetException;
@@ -57,10 +54,6 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<Integer>, Clas
         }
     }
 
-    private static final Object LOCK = new Object();
-    private static String openedKey;
-    private static ClassificationJob.Opened opened;
-
     private final Broadcast<ClassificationJob> job;
     private final int maxFailures;
 
@@ -72,38 +65,25 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<Integer>, Clas
     @Override
     public Iterator<Outcome> call(Iterator<Integer> batches) throws DatasetException, ModelException {
         ClassificationJob shipped = job.value();
-        ClassificationJob.Opened classifier = open(shipped);
-        boolean lastAttempt = TaskContext.get() == null || TaskContext.get().attemptNumber() + 1 >= maxFailures;
+        ClassificationJob.Opened classifier = ExecutorJobs.open(shipped.key(), shipped::open);
+        boolean lastAttempt = ExecutorJobs.lastAttempt(maxFailures);
         List<Outcome> outcomes = new ArrayList<>();
         while (batches.hasNext()) {
             int batch = batches.next();
             ClassifierRunner.BatchResult result;
             // One classifier per JVM, and one inference at a time on it.
-            synchronized (LOCK) {
+            synchronized (classifier) {
                 try {
                     result = classifier.classify(batch);
                 } catch (ModelException | RuntimeException e) {
                     if (!lastAttempt) {
                         throw e;
                     }
-                    result = classifier.failed(batch, "failed in all " + maxFailures + " attempts: " + e);
+                    result = classifier.failed(batch, ExecutorJobs.failedReason(maxFailures, e));
                 }
             }
             outcomes.add(Outcome.of(batch, result));
         }
         return outcomes.iterator();
-    }
-
-    private static ClassificationJob.Opened open(ClassificationJob job) throws DatasetException, ModelException {
-        synchronized (LOCK) {
-            if (!job.key().equals(openedKey)) {
-                if (opened != null) {
-                    opened.close();
-                }
-                opened = job.open(file -> Path.of(SparkFiles.get(file.getFileName().toString())));
-                openedKey = job.key();
-            }
-            return opened;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.backdrop.engine.spark;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,8 +14,8 @@ import org.backdrop.eval.classification.ClassifierRunner;
 
 /**
  * Runs a classifier's batches as a Spark job: each executor classifies whole batches, the same batches
- * a local run forms, so every image meets the model in the same batch. The model and its spec are
- * shipped to each executor once with {@link JavaSparkContext#addFile} and loaded there once.
+ * a local run forms, so every image meets the model in the same batch. The model is shipped to each
+ * executor once with {@link JavaSparkContext#addFile} and loaded there once; its spec travels inside the job.
  */
 final class SparkClassificationEngine implements ClassificationEngine {
 
@@ -37,11 +36,9 @@ final class SparkClassificationEngine implements ClassificationEngine {
         if (batches == 0) {
             return List.of();
         }
-        for (Path file : job.files()) {
-            context.addFile(file.toAbsolutePath().toString());
-        }
+        ExecutorJobs.ship(context, job.files());
         Broadcast<ClassificationJob> shipped = context.broadcast(job);
-        int partitions = Math.min(batches, Math.max(context.defaultParallelism(), (batches + BATCHES_PER_TASK - 1) / BATCHES_PER_TASK));
+        int partitions = ExecutorJobs.partitions(context, batches, BATCHES_PER_TASK);
         progress.progress(0, batches, "Classifying on Spark");
         List<ClassifyPartition.Outcome> outcomes;
         try {
