@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.DatasetImages;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.ReadOptions;
+import org.backdrop.engine.DistributedEngine;
 import org.backdrop.eval.EvaluationInputException;
 import org.backdrop.eval.coco.CocoEvalParams;
 import org.backdrop.eval.coco.CocoEvaluation;
@@ -22,6 +24,8 @@ import org.backdrop.eval.coco.CocoEvaluator;
 import org.backdrop.eval.coco.CocoSummary;
 import org.backdrop.eval.detection.DatasetGroundTruth;
 import org.backdrop.eval.detection.DatasetVocEvaluation;
+import org.backdrop.eval.detection.DetectionEngine;
+import org.backdrop.eval.detection.DetectionJob;
 import org.backdrop.eval.detection.DetectorRunner;
 import org.backdrop.eval.voc.VocEvaluation;
 import org.backdrop.eval.voc.VocMetric;
@@ -33,6 +37,8 @@ import org.backdrop.model.ModelOptions;
 import org.backdrop.model.djl.OnnxModels;
 import org.backdrop.model.spec.ModelSpec;
 import org.backdrop.model.spec.ModelSpecException;
+import org.backdrop.model.spec.ModelSpecReader;
+import org.backdrop.model.spec.PortableSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,26 +78,37 @@ final class DetectorEvaluation {
 
     private final CommandSpec spec;
     private final Options options;
+    private final EngineOptions engineOptions;
 
-    DetectorEvaluation(CommandSpec spec, Options options) {
+    DetectorEvaluation(CommandSpec spec, Options options, EngineOptions engineOptions) {
         this.spec = spec;
         this.options = options;
+        this.engineOptions = engineOptions;
     }
 
     int call() {
         ModelSpec modelSpec = ModelSources.readSpec(options.model(), options.specFile());
+        OnnxDetectorFactory factory = detectorFactory();
+        try (DistributedEngine engine = engineOptions.open()) {
+            return call(modelSpec, factory, engine);
+        }
+    }
+
+    private int call(ModelSpec modelSpec, OnnxDetectorFactory factory, DistributedEngine engine) {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         boolean text = !options.json() && !options.table();
         List<VariantResult> results = new ArrayList<>();
         InferenceDevice device;
 
-        try (Detector detector = loadDetector(modelSpec)) {
+        try (Detector detector = loadDetector(factory)) {
             device = detector.device();
             DatasetImages images = new DatasetImages();
             for (Path input : options.inputs()) {
                 Dataset dataset = DatasetOptions.read(input, null, ReadOptions.defaults(), progress);
-                DetectorRunner.Run run = DetectorRunner.run(detector, dataset, images, progress);
+                DetectorRunner.Run run = engine == null
+                        ? DetectorRunner.run(detector, dataset, images, progress)
+                        : detectOn(engine.detection(), input, dataset, DetectorRunner.batchSize(detector), factory, progress);
                 VariantResult result = evaluate(input, dataset, run);
                 results.add(result);
                 if (text) {
@@ -233,10 +250,50 @@ final class DetectorEvaluation {
         }
     }
 
-    private Detector loadDetector(ModelSpec modelSpec) {
+    /** Runs the detector on {@code engine} in the batches a local run forms. */
+    private static DetectorRunner.Run detectOn(DetectionEngine engine, Path input, Dataset dataset, int batchSize, OnnxDetectorFactory factory,
+            ConsoleProgress progress) {
         try {
-            return OnnxModels.detector(options.model(), modelSpec, ModelOptions.defaults().withDevice(DeviceRequest.parse(options.device())));
-        } catch (IllegalArgumentException | ModelSpecException | ModelException e) {
+            return DetectorRunner.merge(engine.detect(new DetectionJob(input, dataset, batchSize, factory), progress));
+        } catch (IOException e) {
+            throw new InvalidInputException(input + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Describes how to load the ONNX detector: here, and on each executor of a distributed engine from its copy of the model. */
+    private OnnxDetectorFactory detectorFactory() {
+        Path specPath = options.specFile() != null ? options.specFile() : ModelSpecReader.specBeside(options.model());
+        try {
+            DeviceRequest.parse(options.device());
+            return new OnnxDetectorFactory(options.model().toAbsolutePath().toString(), PortableSpec.of(specPath), options.device());
+        } catch (IllegalArgumentException | ModelSpecException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+    }
+
+    /** Loads the ONNX detector from the model file, or from an executor's copy of it, with the spec shipped as text. */
+    record OnnxDetectorFactory(String model, PortableSpec spec, String device) implements DetectionJob.DetectorFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Detector create(UnaryOperator<Path> localFile) throws ModelException {
+            try {
+                return OnnxModels.detector(localFile.apply(Path.of(model)), spec.read(), ModelOptions.defaults().withDevice(DeviceRequest.parse(device)));
+            } catch (ModelSpecException e) {
+                throw new ModelException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public List<Path> files() {
+            return List.of(Path.of(model));
+        }
+    }
+
+    private static Detector loadDetector(OnnxDetectorFactory factory) {
+        try {
+            return factory.create(UnaryOperator.identity());
+        } catch (ModelException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }
     }

@@ -24,6 +24,11 @@ final class EngineOptions {
                     + " spark-submit set, else local[*]).")
     String master;
 
+    /** Returns true when {@code --master} or an engine other than {@code local} was given. */
+    boolean distributedRequested() {
+        return master != null || !engine.strip().equalsIgnoreCase("local");
+    }
+
     /**
      * Returns the distributed engine the options choose, started, or null for the local engine.
      *

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             "Evaluate COCO detections (AP and AR at IoU 0.50:0.95) against COCO ground truth, with pycocotools' numbers.",
             "Without --json, prints the 12 summary lines as pycocotools does."
         },
-        footer = {"", "Exit codes: 0 success, 1 wrong usage, 2 invalid input (the message names the file and record)."})
+        footer = {"", "Exit codes: 0 success, 1 wrong usage, 2 invalid input (the message names the file and record),"
+                + " 3 with --model: some samples skipped (listed)."})
 final class EvalDetCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvalDetCommand.class);
@@ -52,6 +53,9 @@ final class EvalDetCommand implements Callable<Integer> {
 
     @Mixin
     LoggingOptions logging;
+
+    @Mixin
+    EngineOptions engineOptions;
 
     @Option(names = "--gt", paramLabel = "FILE", description = "Ground truth in COCO instances JSON (with --dt).")
     Path groundTruthFile;
@@ -118,7 +122,11 @@ final class EvalDetCommand implements Callable<Integer> {
             }
             DetectorEvaluation.Options options = new DetectorEvaluation.Options(model, modelSpecFile, inputs, device, params(),
                     vocMetrics.stream().distinct().map(Enum::name).toList(), outDir, table, tableMetric, json);
-            return new DetectorEvaluation(spec, options).call();
+            return new DetectorEvaluation(spec, options, engineOptions).call();
+        }
+        if (engineOptions.distributedRequested()) {
+            throw new ParameterException(spec.commandLine(), "--engine spark and --master apply to running a detector (--model with --in);"
+                    + " evaluating a results file (--gt with --dt) runs on this machine, so leave them out");
         }
         if (groundTruthFile == null || detectionsFile == null) {
             throw new ParameterException(spec.commandLine(), "give --gt FILE and --dt FILE, or --model FILE with --in DATASET");

@@ -2,6 +2,7 @@ package org.backdrop.engine;
 
 import org.backdrop.augment.AugmentEngine;
 import org.backdrop.eval.classification.ClassificationEngine;
+import org.backdrop.eval.detection.DetectionEngine;
 import org.backdrop.segment.MaskEngine;
 
 /**
@@ -18,6 +19,9 @@ public interface DistributedEngine extends AutoCloseable {
 
     /** Returns the engine that runs classifiers for eval-cls. */
     ClassificationEngine classification();
+
+    /** Returns the engine that runs detectors for eval-det. */
+    DetectionEngine detection();
 
     /** Ends the engine's application; work already finished stays written. */
     @Override

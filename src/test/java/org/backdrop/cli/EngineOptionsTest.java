@@ -44,6 +44,15 @@ class EngineOptionsTest {
         assertTrue(result.err().contains("--master applies to --engine spark only"), result.err());
     }
 
+    /** eval-det runs only a detector's inference on an engine; evaluating a results file stays on this machine. */
+    @Test
+    void evalDetEngineWithoutModelIsAUsageError() {
+        CliRunner.Result result = CliRunner.run("eval-det", "--gt", folder.resolve("gt.json").toString(), "--dt",
+                folder.resolve("dt.json").toString(), "--engine", "spark", "--master", "local[2]");
+        assertEquals(ExitCodes.USAGE, result.exitCode());
+        assertTrue(result.err().contains("--engine spark and --master apply to running a detector (--model with --in)"), result.err());
+    }
+
     /** Runs in the default build, and in the -Pspark build once more with Spark taken off the class path. */
     @Test
     @Tag("no-spark")

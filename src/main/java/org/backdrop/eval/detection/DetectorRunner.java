@@ -27,7 +27,7 @@ import org.backdrop.model.ModelException;
 public final class DetectorRunner {
 
     /**
-     * The detections of one dataset.
+     * The detections of one dataset, or of one batch of its samples.
      *
      * @param detections every kept detection
      * @param unmatchedClasses model class names that name no category of the dataset
@@ -43,6 +43,33 @@ public final class DetectorRunner {
      * @throws ModelException if inference fails
      */
     public static Run run(Detector detector, Dataset dataset, SampleImages images, ProgressListener progress) throws ModelException {
+        int total = dataset.samples().size();
+        int batchSize = batchSize(detector);
+        List<Run> batches = new ArrayList<>();
+        for (int start = 0; start < total; start += batchSize) {
+            if (progress.isCancelled()) {
+                break;
+            }
+            int end = Math.min(total, start + batchSize);
+            batches.add(detect(detector, dataset, images, start, end));
+            progress.progress(end, total, "Detecting objects");
+        }
+        return merge(batches);
+    }
+
+    /** Returns the number of images per inference call: the detector's batch size, at least 1. */
+    public static int batchSize(Detector detector) {
+        return Math.max(1, detector.batchSize());
+    }
+
+    /**
+     * Detects objects in samples {@code start} (inclusive) to {@code end} (exclusive) in one inference
+     * call: the work every engine (local, Spark executors) does per batch. A sample whose image cannot be
+     * read is skipped with the reason.
+     *
+     * @throws ModelException if inference fails
+     */
+    public static Run detect(Detector detector, Dataset dataset, SampleImages images, int start, int end) throws ModelException {
         Map<String, Integer> categoryByName = new HashMap<>();
         for (Category category : dataset.categories()) {
             categoryByName.putIfAbsent(category.name().toLowerCase(Locale.ROOT), category.id());
@@ -51,37 +78,50 @@ public final class DetectorRunner {
         List<String> unmatched = new ArrayList<>();
         List<InvalidSample> skipped = new ArrayList<>();
         List<Sample> samples = dataset.samples();
-        int batchSize = Math.max(1, detector.batchSize());
-
-        for (int start = 0; start < samples.size(); start += batchSize) {
-            if (progress.isCancelled()) {
-                break;
+        List<RgbImage> batch = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = start; i < end; i++) {
+            try {
+                batch.add(images.load(dataset, samples.get(i)));
+                positions.add(i);
+            } catch (IOException e) {
+                skipped.add(new InvalidSample(samples.get(i).image().describe(), e.getMessage()));
             }
-            List<RgbImage> batch = new ArrayList<>();
-            List<Integer> positions = new ArrayList<>();
-            for (int i = start; i < Math.min(samples.size(), start + batchSize); i++) {
-                try {
-                    batch.add(images.load(dataset, samples.get(i)));
-                    positions.add(i);
-                } catch (IOException e) {
-                    skipped.add(new InvalidSample(samples.get(i).image().describe(), e.getMessage()));
-                }
-            }
-            List<List<Detection>> found = batch.isEmpty() ? List.of() : detector.detect(batch);
-            for (int b = 0; b < found.size(); b++) {
-                long imageId = positions.get(b) + 1L;
-                for (Detection detection : found.get(b)) {
-                    Integer categoryId = categoryByName.get(detection.className().toLowerCase(Locale.ROOT));
-                    if (categoryId == null) {
-                        if (!unmatched.contains(detection.className())) {
-                            unmatched.add(detection.className());
-                        }
-                        continue;
+        }
+        List<List<Detection>> found = batch.isEmpty() ? List.of() : detector.detect(batch);
+        for (int b = 0; b < found.size(); b++) {
+            long imageId = positions.get(b) + 1L;
+            for (Detection detection : found.get(b)) {
+                Integer categoryId = categoryByName.get(detection.className().toLowerCase(Locale.ROOT));
+                if (categoryId == null) {
+                    if (!unmatched.contains(detection.className())) {
+                        unmatched.add(detection.className());
                     }
-                    detections.add(new CocoDetection(imageId, categoryId, detection.score(), detection.box().toCoco(), null));
+                    continue;
+                }
+                detections.add(new CocoDetection(imageId, categoryId, detection.score(), detection.box().toCoco(), null));
+            }
+        }
+        return new Run(detections, unmatched, skipped);
+    }
+
+    /**
+     * Joins the runs of consecutive batches, in order, into the run a single pass over them gives: the
+     * detections and skipped samples one after the other, each unmatched class once, where it first
+     * appeared.
+     */
+    public static Run merge(List<Run> parts) {
+        List<CocoDetection> detections = new ArrayList<>();
+        List<String> unmatched = new ArrayList<>();
+        List<InvalidSample> skipped = new ArrayList<>();
+        for (Run part : parts) {
+            detections.addAll(part.detections());
+            for (String name : part.unmatchedClasses()) {
+                if (!unmatched.contains(name)) {
+                    unmatched.add(name);
                 }
             }
-            progress.progress(Math.min(samples.size(), start + batchSize), samples.size(), "Detecting objects");
+            skipped.addAll(part.skipped());
         }
         return new Run(detections, unmatched, skipped);
     }

@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.backdrop.augment.AugmentEngine;
 import org.backdrop.engine.DistributedEngine;
 import org.backdrop.eval.classification.ClassificationEngine;
+import org.backdrop.eval.detection.DetectionEngine;
 import org.backdrop.segment.MaskEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,12 +85,14 @@ public final class SparkEngine implements Function<String, DistributedEngine> {
         private final SparkAugmentEngine augment;
         private final SparkMaskEngine masks;
         private final SparkClassificationEngine classification;
+        private final SparkDetectionEngine detection;
 
         SparkApplication(JavaSparkContext context, int maxFailures) {
             this.context = context;
             this.augment = new SparkAugmentEngine(context, maxFailures);
             this.masks = new SparkMaskEngine(context, maxFailures);
             this.classification = new SparkClassificationEngine(context, maxFailures);
+            this.detection = new SparkDetectionEngine(context, maxFailures);
         }
 
         @Override
@@ -105,6 +108,11 @@ public final class SparkEngine implements Function<String, DistributedEngine> {
         @Override
         public ClassificationEngine classification() {
             return classification;
+        }
+
+        @Override
+        public DetectionEngine detection() {
+            return detection;
         }
 
         @Override
