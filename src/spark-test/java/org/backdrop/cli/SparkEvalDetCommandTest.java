@@ -41,15 +41,25 @@ class SparkEvalDetCommandTest {
         SparkTestSettings.clear();
     }
 
-    /** FastestDet's spec names its classes in coco.names beside it; only the model file is shipped to executors. */
     @BeforeEach
     void copySpec() throws Exception {
-        spec = Files.createDirectories(folder.resolve("spec")).resolve("FastestDet.spec.json");
-        Files.copy(Path.of("src/test/resources/models/FastestDet.spec.json"), spec);
-        Files.copy(SharedData.fixture("models/detection_coco/coco.names"), spec.resolveSibling("coco.names"));
+        spec = copySpec(folder);
     }
 
-    private List<String> arguments(Path... inputs) {
+    /** Copies FastestDet's spec into {@code folder} with the coco.names file it names; only the model file is shipped to executors. */
+    static Path copySpec(Path folder) throws Exception {
+        Path spec = Files.createDirectories(folder.resolve("spec")).resolve("FastestDet.spec.json");
+        Files.copy(Path.of("src/test/resources/models/FastestDet.spec.json"), spec);
+        Files.copy(SharedData.fixture("models/detection_coco/coco.names"), spec.resolveSibling("coco.names"));
+        return spec;
+    }
+
+    private List<String> evalDet(Path... inputs) {
+        return arguments(spec, inputs);
+    }
+
+    /** Returns eval-det's arguments for FastestDet with {@code spec} on {@code inputs}, on the CPU, with --json. */
+    static List<String> arguments(Path spec, Path... inputs) {
         List<String> args = new ArrayList<>(List.of("eval-det", "--model", SharedData.fixture("models/detection_coco/FastestDet.onnx").toString(),
                 "--spec", spec.toString(), "--device", "cpu", "--json"));
         for (Path input : inputs) {
@@ -58,7 +68,7 @@ class SparkEvalDetCommandTest {
         return args;
     }
 
-    private static CliRunner.Result run(List<String> arguments, String... extra) {
+    static CliRunner.Result run(List<String> arguments, String... extra) {
         List<String> args = new ArrayList<>(arguments);
         args.addAll(List.of(extra));
         return CliRunner.run(args.toArray(String[]::new));
@@ -67,7 +77,7 @@ class SparkEvalDetCommandTest {
     /** A COCO subset of six photos and a two-image VOC dataset; FastestDet takes one image per batch, so each dataset spans both partitions. */
     @Test
     void cocoAndVocMatchLocalRun() throws Exception {
-        List<String> options = arguments(SharedData.fixture("coco/icevision_coco2017_subset/annotations.json"),
+        List<String> options = evalDet(SharedData.fixture("coco/icevision_coco2017_subset/annotations.json"),
                 SharedData.fixture("voc/icevision_voc2012"));
 
         CliRunner.Result localRun = run(options, "--out", folder.resolve("local").toString());
@@ -103,11 +113,11 @@ class SparkEvalDetCommandTest {
         Files.createDirectories(alone.resolve("JPEGImages"));
         Files.copy(voc.resolve("Annotations/2011_003353.xml"), alone.resolve("Annotations/2011_003353.xml"));
         Files.copy(voc.resolve("JPEGImages/2011_003353.jpg"), alone.resolve("JPEGImages/2011_003353.jpg"));
-        CliRunner.Result localRun = run(arguments(alone));
+        CliRunner.Result localRun = run(evalDet(alone));
         System.setProperty("backdrop.spark.test.failSample", "2007_000063");
         CliRunner.Result sparkRun;
         try {
-            sparkRun = run(arguments(voc), "--engine", "spark", "--master", "local[2]");
+            sparkRun = run(evalDet(voc), "--engine", "spark", "--master", "local[2]");
         } finally {
             System.clearProperty("backdrop.spark.test.failSample");
         }

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code augment --engine spark} on a real standalone cluster on 127.0.0.1: a master and two workers,
- * each in its own JVM started through Spark's own classes, with one single-core executor per worker.
+ * {@code augment} and {@code eval-det --model} with {@code --engine spark} on a real standalone
+ * cluster on 127.0.0.1: a master and two workers, each in its own JVM started through Spark's own
+ * classes, with one single-core executor per worker.
  * The processes are stopped by handle afterwards, executors first.
  */
 class StandaloneClusterTest {
@@ -107,6 +108,20 @@ class StandaloneClusterTest {
         String reasons = json.get("skipped").toString();
         assertTrue(reasons.contains("failed in all 4 attempts"), reasons);
         assertTrue(reasons.contains("failure injected for testing on sample 2007_000063"), reasons);
+    }
+
+    /** Each executor JVM gets FastestDet through Spark's file server and loads it once; the numbers match a local run. */
+    @Test
+    void detectorMatchesLocalRunOnCluster() throws Exception {
+        Path spec = SparkEvalDetCommandTest.copySpec(Files.createDirectories(cluster.resolve("eval-det")));
+        List<String> options = SparkEvalDetCommandTest.arguments(spec, SharedData.fixture("voc/icevision_voc2012"));
+
+        CliRunner.Result localRun = SparkEvalDetCommandTest.run(options);
+        CliRunner.Result clusterRun = SparkEvalDetCommandTest.run(options, "--engine", "spark", "--master", master);
+
+        assertEquals(ExitCodes.SUCCESS, localRun.exitCode(), localRun.err());
+        assertEquals(localRun.exitCode(), clusterRun.exitCode(), clusterRun.err());
+        assertEquals(localRun.json().get("variants"), clusterRun.json().get("variants"));
     }
 
     private static Process start(String name, Path sparkHome, String mainClass, String... args) throws IOException {
