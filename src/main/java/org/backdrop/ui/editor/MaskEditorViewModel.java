@@ -570,8 +570,8 @@ public final class MaskEditorViewModel {
         probabilityMask.set(true);
         long differing = differingPixels(probabilities.threshold(computed.specThreshold()).pixels());
         thresholdNote.set(differing == 0
-                ? String.format(Locale.ROOT, "Probabilities from %s, whose spec thresholds at %.2f", computed.modelName(), computed.specThreshold())
-                : String.format(Locale.ROOT, "Probabilities from %s, whose mask at %.2f differs from this mask in %,d pixels", computed.modelName(),
+                ? String.format(Locale.ROOT, "Probabilities from %s. Its spec sets the threshold to %.2f.", computed.modelName(), computed.specThreshold())
+                : String.format(Locale.ROOT, "Probabilities from %s. At %.2f its mask differs from this mask in %,d pixels.", computed.modelName(),
                         computed.specThreshold(), differing));
         updateState();
     }

@@ -75,7 +75,7 @@ class MaskEditorThresholdTest {
 
         assertTrue(model.probabilityMaskProperty().get());
         assertEquals(0.5, model.thresholdProperty().get());
-        assertEquals("Probabilities from selfie_segmentation.onnx, whose spec thresholds at 0.50", model.thresholdNoteProperty().get());
+        assertEquals("Probabilities from selfie_segmentation.onnx. Its spec sets the threshold to 0.50.", model.thresholdNoteProperty().get());
         assertEquals(referenceShare, (double) model.mask().area() / PIXELS, 0.01);
         assertFalse(model.canUndoProperty().get());
         assertFalse(model.dirtyProperty().get());
@@ -180,8 +180,8 @@ class MaskEditorThresholdTest {
 
         assertEquals(0, model.mask().area());
         String note = model.thresholdNoteProperty().get();
-        assertTrue(note.startsWith("Probabilities from selfie_segmentation.onnx, whose mask at 0.50 differs from this mask in "), note);
-        long differing = Long.parseLong(note.replaceAll(".* in ([0-9,]+) pixels$", "$1").replace(",", ""));
+        assertTrue(note.startsWith("Probabilities from selfie_segmentation.onnx. At 0.50 its mask differs from this mask in "), note);
+        long differing = Long.parseLong(note.replaceAll(".* in ([0-9,]+) pixels\\.$", "$1").replace(",", ""));
         assertEquals(referenceShare, (double) differing / PIXELS, 0.01);
     }
 }
