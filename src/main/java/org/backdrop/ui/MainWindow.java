@@ -84,6 +84,7 @@ final class MainWindow {
     private final ReviewViewModel reviewModel;
     private final ReviewView reviewView;
     private final MasksView masksView;
+    private final MasksViewModel masksModel;
     private final ExportViewModel exportModel;
     private final BackgroundsViewModel backgroundsModel;
     private final EvaluationViewModel evaluationModel = new EvaluationViewModel();
@@ -107,9 +108,9 @@ final class MainWindow {
         BrowseView browseView = new BrowseView(session, browseModel);
         reviewModel = new ReviewViewModel(session);
         reviewView = new ReviewView(session, reviewModel);
-        MasksViewModel masksModel = new MasksViewModel(session, browseModel.visibleSamples());
+        masksModel = new MasksViewModel(session, browseModel.visibleSamples());
         masksView = new MasksView(session, masksModel);
-        shareSegmentationModel(masksModel);
+        shareSegmentationModel();
         backgroundsModel = new BackgroundsViewModel(session);
         BackgroundsView backgroundsView = new BackgroundsView(session, backgroundsModel);
         exportModel = new ExportViewModel(session);
@@ -240,7 +241,7 @@ final class MainWindow {
     }
 
     /** Keeps the session's segmentation model, which the mask editor thresholds, equal to the one chosen in the Masks tab. */
-    private void shareSegmentationModel(MasksViewModel masksModel) {
+    private void shareSegmentationModel() {
         session.segmentationModelProperty().bind(Bindings.createObjectBinding(() -> {
             Path model = masksModel.modelFileProperty().get();
             return model == null ? null : new SegmentationModel(model, masksModel.specFileProperty().get(), masksModel.deviceProperty().get());
@@ -251,6 +252,14 @@ final class MainWindow {
     MaskEditorWindow editMask(Sample sample) {
         session.selectedProperty().set(sample);
         return MaskEditorWindow.open(session, root, sample);
+    }
+
+    MasksViewModel masksModel() {
+        return masksModel;
+    }
+
+    BackgroundsViewModel backgroundsModel() {
+        return backgroundsModel;
     }
 
     EvaluationViewModel evaluationModel() {
