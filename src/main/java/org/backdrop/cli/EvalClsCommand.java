@@ -14,12 +14,14 @@ import org.backdrop.dataset.DatasetImages;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.ReadOptions;
 import org.backdrop.engine.DistributedEngine;
+import org.backdrop.eval.EvaluationInputException;
 import org.backdrop.eval.classification.BackgroundGap;
 import org.backdrop.eval.classification.ClassificationEngine;
 import org.backdrop.eval.classification.ClassificationJob;
 import org.backdrop.eval.classification.ClassificationMetrics;
 import org.backdrop.eval.classification.ClassificationReport;
 import org.backdrop.eval.classification.ClassificationRun;
+import org.backdrop.eval.classification.ClassifierClasses;
 import org.backdrop.eval.classification.ClassifierRunner;
 import org.backdrop.eval.classification.LabelMapping;
 import org.backdrop.eval.classification.VariantComparison;
@@ -135,7 +137,7 @@ final class EvalClsCommand implements Callable<Integer> {
         Classifier classifier = loadClassifier(modelSpec);
         try (classifier) {
             DatasetImages images = new DatasetImages();
-            int classCount = classCount(classifier, modelSpec, datasets.get(0), images);
+            int classCount = classCount(classifier, datasets.get(0), images);
             for (int i = 0; i < datasets.size(); i++) {
                 Dataset dataset = datasets.get(i);
                 LabelMapping mapping = mapping(dataset, modelSpec, classCount, inputs.get(i));
@@ -215,24 +217,19 @@ final class EvalClsCommand implements Callable<Integer> {
         return ModelSources.classifier(model, modelSpec, new ModelOptions(device, batchSize, threads));
     }
 
-    /** Returns the number of model outputs: from the spec's class names, or from one inference. */
-    private static int classCount(Classifier classifier, ModelSpec modelSpec, Dataset first, DatasetImages images) throws Exception {
-        if (!modelSpec.classNames().isEmpty()) {
-            return modelSpec.classNames().size();
+    private static int classCount(Classifier classifier, Dataset first, DatasetImages images) throws ModelException {
+        try {
+            return ClassifierClasses.count(classifier, first, images);
+        } catch (EvaluationInputException e) {
+            throw new InvalidInputException(e.getMessage(), e);
         }
-        if (first.samples().isEmpty()) {
-            throw new InvalidInputException(first.root() + ": the dataset has no samples");
-        }
-        return classifier.classify(List.of(images.load(first, first.samples().get(0)))).get(0).classCount();
     }
 
     private static LabelMapping mapping(Dataset dataset, ModelSpec modelSpec, int classCount, Path input) {
         try {
-            LabelMapping mapping = LabelMapping.between(dataset.categories(), modelSpec.classNames(), classCount);
-            LOG.debug("{}: categories map to model classes by {}", input, mapping.byName() ? "name" : "id");
-            return mapping;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(input + ": " + e.getMessage(), e);
+            return ClassifierClasses.mapping(dataset, modelSpec, classCount, input);
+        } catch (EvaluationInputException e) {
+            throw new InvalidInputException(e.getMessage(), e);
         }
     }
 

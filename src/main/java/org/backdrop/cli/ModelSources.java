@@ -7,11 +7,11 @@ import org.backdrop.model.DeviceRequest;
 import org.backdrop.model.ModelException;
 import org.backdrop.model.ModelOptions;
 import org.backdrop.model.djl.Classifiers;
-import org.backdrop.model.djl.OnnxModels;
 import org.backdrop.model.spec.ModelSpec;
 import org.backdrop.model.spec.ModelSpecException;
 import org.backdrop.model.spec.ModelSpecReader;
 import org.backdrop.segment.ModelMaskSource;
+import org.backdrop.segment.SegmentationModel;
 
 /** Loads the models that commands name, turning every failure into an {@link InvalidInputException}. */
 final class ModelSources {
@@ -66,15 +66,8 @@ final class ModelSources {
      */
     static ModelMaskSource segmenter(String modelAndSpec, String device) {
         Named named = splitModelAndSpec(modelAndSpec);
-        Path model = named.model();
-        Path specFile = named.spec();
-        if (!Files.isRegularFile(model)) {
-            throw new InvalidInputException(model + ": model file not found");
-        }
-        ModelSpec spec = readSpec(model, specFile);
         try {
-            DeviceRequest request = DeviceRequest.parse(device);
-            return new ModelMaskSource(OnnxModels.segmenter(model, spec, ModelOptions.defaults().withDevice(request).withBatchSize(1)));
+            return new SegmentationModel(named.model(), named.spec(), DeviceRequest.parse(device)).openMaskSource();
         } catch (IllegalArgumentException | ModelSpecException | ModelException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }

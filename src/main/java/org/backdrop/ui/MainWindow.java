@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -38,6 +39,7 @@ import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetReaders;
 import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.Sample;
+import org.backdrop.segment.SegmentationModel;
 import org.backdrop.store.ProjectStore;
 import org.backdrop.ui.backgrounds.BackgroundsView;
 import org.backdrop.ui.backgrounds.BackgroundsViewModel;
@@ -82,6 +84,7 @@ final class MainWindow {
     private final ReviewViewModel reviewModel;
     private final ReviewView reviewView;
     private final MasksView masksView;
+    private final MasksViewModel masksModel;
     private final ExportViewModel exportModel;
     private final BackgroundsViewModel backgroundsModel;
     private final EvaluationViewModel evaluationModel = new EvaluationViewModel();
@@ -105,7 +108,9 @@ final class MainWindow {
         BrowseView browseView = new BrowseView(session, browseModel);
         reviewModel = new ReviewViewModel(session);
         reviewView = new ReviewView(session, reviewModel);
-        masksView = new MasksView(session, new MasksViewModel(session, browseModel.visibleSamples()));
+        masksModel = new MasksViewModel(session, browseModel.visibleSamples());
+        masksView = new MasksView(session, masksModel);
+        shareSegmentationModel();
         backgroundsModel = new BackgroundsViewModel(session);
         BackgroundsView backgroundsView = new BackgroundsView(session, backgroundsModel);
         exportModel = new ExportViewModel(session);
@@ -235,10 +240,26 @@ final class MainWindow {
         return session.selectedProperty().get();
     }
 
+    /** Keeps the session's segmentation model, which the mask editor thresholds, equal to the one chosen in the Masks tab. */
+    private void shareSegmentationModel() {
+        session.segmentationModelProperty().bind(Bindings.createObjectBinding(() -> {
+            Path model = masksModel.modelFileProperty().get();
+            return model == null ? null : new SegmentationModel(model, masksModel.specFileProperty().get(), masksModel.deviceProperty().get());
+        }, masksModel.modelFileProperty(), masksModel.specFileProperty(), masksModel.deviceProperty()));
+    }
+
     /** Opens the mask editor on {@code sample} in a window of its own and returns it. */
     MaskEditorWindow editMask(Sample sample) {
         session.selectedProperty().set(sample);
         return MaskEditorWindow.open(session, root, sample);
+    }
+
+    MasksViewModel masksModel() {
+        return masksModel;
+    }
+
+    BackgroundsViewModel backgroundsModel() {
+        return backgroundsModel;
     }
 
     EvaluationViewModel evaluationModel() {

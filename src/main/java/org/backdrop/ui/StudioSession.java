@@ -16,6 +16,7 @@ import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetImages;
 import org.backdrop.dataset.Sample;
 import org.backdrop.mask.Rle;
+import org.backdrop.segment.SegmentationModel;
 import org.backdrop.store.MaskUpdate;
 import org.backdrop.store.ProjectStore;
 import org.backdrop.store.StoredMask;
@@ -42,6 +43,7 @@ public final class StudioSession {
     private final ObjectProperty<ReviewState> review = new SimpleObjectProperty<>(ReviewState.inMemory());
     private final ReadOnlyObjectWrapper<ProjectStore> project = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Throwable> storeFailure = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<SegmentationModel> segmentationModel = new SimpleObjectProperty<>();
     private final DatasetImages images = new DatasetImages();
     private final TaskRunner tasks;
     private Map<String, Integer> indices = new HashMap<>();
@@ -229,6 +231,15 @@ public final class StudioSession {
         }
         origins = Map.copyOf(updatedOrigins);
         masks.set(Map.copyOf(updatedMasks));
+    }
+
+    /**
+     * Returns the property of the segmentation model chosen in the Masks tab, whose probabilities the
+     * mask editor thresholds. Its value is null while none is chosen. A mask of origin "onnx" may come from another model (a masks file
+     * does not name its model), so the editor compares the two.
+     */
+    public ObjectProperty<SegmentationModel> segmentationModelProperty() {
+        return segmentationModel;
     }
 
     /** The sample that Browse or Review last showed, which the backgrounds preview renders; may be null. */

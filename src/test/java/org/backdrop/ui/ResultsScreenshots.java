@@ -1,5 +1,11 @@
 package org.backdrop.ui;
 
+import static org.backdrop.ui.ScreenshotSteps.capture;
+import static org.backdrop.ui.ScreenshotSteps.fire;
+import static org.backdrop.ui.ScreenshotSteps.onFx;
+import static org.backdrop.ui.ScreenshotSteps.selectResultsTab;
+import static org.backdrop.ui.ScreenshotSteps.waitFor;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
@@ -7,15 +13,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import javafx.application.Platform;
-import javafx.scene.control.Button;
-import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.backdrop.model.DeviceRequest;
 import org.backdrop.ui.results.EvaluationKind;
@@ -37,35 +35,15 @@ public final class ResultsScreenshots {
     private ResultsScreenshots() {}
 
     public static void main(String[] args) throws Exception {
-        Path shared = Path.of(args[0]);
-        Path out = Path.of(args[1]);
-        Path work = Files.createTempDirectory("results-screenshots");
-        try {
-            Path fixtures = shared.resolve("fixtures");
+        ScreenshotSteps.run(args, (harness, fixtures, work, out) -> {
             Path original = fixtures.resolve("cifar10/test_images_jpg");
             Path grayscale = writeVariant(original, work.resolve("grayscale"), true);
             Path dark = writeVariant(original, work.resolve("dark"), false);
 
-            CompletableFuture<Void> started = new CompletableFuture<>();
-            Platform.startup(() -> started.complete(null));
-            started.get(30, TimeUnit.SECONDS);
-            StudioHarness harness = onFx(() -> new StudioHarness(new Stage(), 1400, 900));
-
             evaluate(harness, fixtures, original, grayscale, dark, out);
             detect(harness, fixtures, out);
             train(harness, original, grayscale, work.resolve("runs"), out);
-            onFx(() -> {
-                harness.close();
-                return null;
-            });
-        } finally {
-            try (Stream<Path> paths = Files.walk(work)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-            Platform.exit();
-        }
+        });
     }
 
     private static void evaluate(StudioHarness harness, Path fixtures, Path original, Path grayscale, Path dark, Path out) throws Exception {
@@ -126,55 +104,6 @@ public final class ResultsScreenshots {
         fire(harness, "#start-training");
         waitFor(() -> model.summaryProperty().get().startsWith("Trained") || model.summaryProperty().get().startsWith("Training failed"), 900);
         capture(out.resolve("train.png"));
-    }
-
-    /** Clicks the button with {@code id} once the screen just shown has joined the scene. */
-    private static void fire(StudioHarness harness, String id) throws Exception {
-        waitFor(() -> harness.scene().lookup(id) != null, 30);
-        onFx(() -> {
-            ((Button) harness.scene().lookup(id)).fire();
-            return null;
-        });
-    }
-
-    private static void selectResultsTab(StudioHarness harness, int index) throws Exception {
-        onFx(() -> {
-            ((TabPane) harness.scene().lookup("#results-tabs")).getSelectionModel().select(index);
-            return null;
-        });
-    }
-
-    /** Waits for two pulses and the thumbnail loaders, then saves the X display. */
-    private static void capture(Path file) throws Exception {
-        Thread.sleep(1500);
-        onFx(() -> null);
-        Process process = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("import failed for " + file);
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            if (onFx(condition::getAsBoolean)) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("timed out after " + seconds + " s");
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
     }
 
     /** Writes every class folder of {@code original} to {@code target} in grayscale, or darkened to 40 %. */

@@ -21,11 +21,14 @@ public final class StudioHarness implements AutoCloseable {
     private final TaskRunner tasks = new TaskRunner();
     private final MainWindow window;
     private final Scene scene;
+    private final Theme.Switcher themes;
+    private final StudioSession session = new StudioSession(tasks);
 
     /** Shows the main window on {@code stage} at {@code width} × {@code height} pixels. */
     public StudioHarness(Stage stage, double width, double height) {
         scene = new Scene(new Region(), width, height);
-        window = new MainWindow(new StudioSession(tasks), preferences, new Theme.Switcher(scene, preferences));
+        themes = new Theme.Switcher(scene, preferences);
+        window = new MainWindow(session, preferences, themes);
         scene.setRoot(window.root());
         stage.setScene(scene);
         stage.show();
@@ -40,9 +43,34 @@ public final class StudioHarness implements AutoCloseable {
         window.open(path, afterOpen);
     }
 
+    /** Creates the project {@code file} for the dataset at {@code dataset} in the background, then runs {@code afterOpen}. */
+    public void createProject(Path dataset, Path file, Consumer<Dataset> afterOpen) {
+        window.createProject(dataset, file, afterOpen);
+    }
+
+    /** Switches to the dark theme, or back to the light one. */
+    public void darkTheme(boolean dark) {
+        themes.apply(dark ? Theme.DARK : Theme.LIGHT);
+    }
+
+    /** Opens the mask editor on sample {@code index} of the open dataset, as Edit › Edit mask does. */
+    public org.backdrop.ui.editor.MaskEditorWindow editMask(int index) {
+        return window.editMask(session.dataset().samples().get(index));
+    }
+
     /** Shows the screen named as {@code backdrop.studio.view} names it, such as {@code evaluate}. */
     public void show(String screen) {
         window.show(MainWindow.Screen.valueOf(screen.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The masks screen's state. */
+    public org.backdrop.ui.masks.MasksViewModel masks() {
+        return window.masksModel();
+    }
+
+    /** The backgrounds screen's state. */
+    public org.backdrop.ui.backgrounds.BackgroundsViewModel backgrounds() {
+        return window.backgroundsModel();
     }
 
     /** The evaluation screen's state. */

@@ -12,8 +12,9 @@ import org.backdrop.mask.Rle;
 
 /**
  * A binary mask being edited, with undo and redo over the whole editing session. Pixels are 0
- * (background) or 1 (foreground), row-major. A mask made from a probability map also keeps the
- * probabilities, so that {@link #threshold(double)} can derive the mask again.
+ * (background) or 1 (foreground), row-major. A mask made from a probability map, or given one through
+ * {@link #attachProbabilities(float[])}, keeps the probabilities, so that {@link #threshold(double)} can
+ * derive the mask again.
  *
  * <p>Every change belongs to an edit: a brush stroke from {@link #beginStroke(String)} to
  * {@link #endStroke()}, or one call of the other operations. Each finished edit that changed pixels
@@ -32,7 +33,7 @@ public final class EditableMask {
     private final int width;
     private final int height;
     private final byte[] pixels;
-    private final float[] probabilities;
+    private float[] probabilities;
     private final Deque<MaskDelta> undo = new ArrayDeque<>();
     private final Deque<MaskDelta> redo = new ArrayDeque<>();
     private final List<Consumer<PixelRect>> listeners = new ArrayList<>();
@@ -83,6 +84,27 @@ public final class EditableMask {
      *     number or the threshold is outside 0 to 1
      */
     public static EditableMask fromProbabilities(float[] probabilities, int width, int height, double threshold) {
+        float[] copy = checkedProbabilities(probabilities, width, height);
+        checkThreshold(threshold);
+        byte[] pixels = new byte[copy.length];
+        for (int i = 0; i < copy.length; i++) {
+            pixels[i] = (byte) (copy[i] > threshold ? 1 : 0);
+        }
+        return new EditableMask(width, height, pixels, copy);
+    }
+
+    /**
+     * Keeps {@code newProbabilities} as this mask's probability map, so that {@link #threshold(double)}
+     * works from now on. The pixels and the undo history stay as they are.
+     *
+     * @param newProbabilities row-major probabilities from 0 to 1, {@code width * height} of them; copied
+     * @throws IllegalArgumentException if the length does not match the size or a probability is not a number
+     */
+    public void attachProbabilities(float[] newProbabilities) {
+        probabilities = checkedProbabilities(newProbabilities, width, height);
+    }
+
+    private static float[] checkedProbabilities(float[] probabilities, int width, int height) {
         if (probabilities.length != checkedArea(width, height)) {
             throw new IllegalArgumentException("a probability map of " + width + "x" + height + " needs " + (long) width * height
                     + " values, got " + probabilities.length);
@@ -92,13 +114,7 @@ public final class EditableMask {
                 throw new IllegalArgumentException("invalid probability NaN at pixel x=" + i % width + " y=" + i / width);
             }
         }
-        checkThreshold(threshold);
-        float[] copy = probabilities.clone();
-        byte[] pixels = new byte[copy.length];
-        for (int i = 0; i < copy.length; i++) {
-            pixels[i] = (byte) (copy[i] > threshold ? 1 : 0);
-        }
-        return new EditableMask(width, height, pixels, copy);
+        return probabilities.clone();
     }
 
     private static int checkedArea(int width, int height) {

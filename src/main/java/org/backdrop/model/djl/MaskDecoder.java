@@ -2,12 +2,13 @@ package org.backdrop.model.djl;
 
 import java.util.Set;
 import org.backdrop.model.ForegroundMask;
+import org.backdrop.model.ForegroundProbabilities;
 import org.backdrop.model.spec.OutputSpec.Activation;
 import org.backdrop.model.spec.TensorLayout;
 
 /**
- * Turns one image's segmentation output into a foreground mask: first at the output's resolution, then
- * at the original image size by nearest-neighbour sampling at pixel centres.
+ * Turns one image's segmentation output into a foreground mask or foreground probabilities: first at the
+ * output's resolution, then at the original image size by nearest-neighbour sampling at pixel centres.
  */
 final class MaskDecoder {
 
@@ -60,14 +61,27 @@ final class MaskDecoder {
      * @return {@code height * width} bytes, row by row, 1 for foreground
      */
     static byte[] foregroundFromProbability(OutputPlane plane, int channel, Activation activation, double threshold) {
-        byte[] mask = new byte[plane.height() * plane.width()];
-        for (int y = 0; y < plane.height(); y++) {
-            for (int x = 0; x < plane.width(); x++) {
-                double probability = probability(plane, channel, activation, y, x);
-                mask[y * plane.width() + x] = probability > threshold ? (byte) 1 : (byte) 0;
-            }
+        float[] probabilities = probabilities(plane, channel, activation);
+        byte[] mask = new byte[probabilities.length];
+        for (int i = 0; i < probabilities.length; i++) {
+            mask[i] = probabilities[i] > threshold ? (byte) 1 : (byte) 0;
         }
         return mask;
+    }
+
+    /**
+     * Returns the probability of {@code channel} after {@code activation} for each output pixel.
+     *
+     * @return {@code height * width} values, row by row
+     */
+    static float[] probabilities(OutputPlane plane, int channel, Activation activation) {
+        float[] probabilities = new float[plane.height() * plane.width()];
+        for (int y = 0; y < plane.height(); y++) {
+            for (int x = 0; x < plane.width(); x++) {
+                probabilities[y * plane.width() + x] = (float) probability(plane, channel, activation, y, x);
+            }
+        }
+        return probabilities;
     }
 
     private static double probability(OutputPlane plane, int channel, Activation activation, int y, int x) {
@@ -97,22 +111,45 @@ final class MaskDecoder {
      * output pixel. Original pixels that fall outside the input (cut off by a centre crop) are background.
      */
     static ForegroundMask toOriginalSize(byte[] outputMask, int outputWidth, int outputHeight, ImageTransform transform) {
+        int[] sources = outputIndices(outputWidth, outputHeight, transform);
+        byte[] pixels = new byte[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            if (sources[i] >= 0) {
+                pixels[i] = outputMask[sources[i]];
+            }
+        }
+        return new ForegroundMask(transform.originalWidth(), transform.originalHeight(), pixels);
+    }
+
+    /**
+     * Resamples output-resolution probabilities to the original image in the same way as
+     * {@link #toOriginalSize}: pixels outside the model input get probability 0.
+     */
+    static ForegroundProbabilities probabilitiesToOriginalSize(float[] outputProbabilities, int outputWidth, int outputHeight,
+            ImageTransform transform) {
+        int[] sources = outputIndices(outputWidth, outputHeight, transform);
+        float[] values = new float[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            if (sources[i] >= 0) {
+                values[i] = outputProbabilities[sources[i]];
+            }
+        }
+        return new ForegroundProbabilities(transform.originalWidth(), transform.originalHeight(), values);
+    }
+
+    /** Returns, for each original pixel row by row, the index of its nearest output pixel, or -1 outside the input. */
+    private static int[] outputIndices(int outputWidth, int outputHeight, ImageTransform transform) {
         int width = transform.originalWidth();
         int height = transform.originalHeight();
         int[] columns = sampleIndices(width, transform.scaleX(), transform.offsetX(), transform.inputWidth(), outputWidth);
         int[] rows = sampleIndices(height, transform.scaleY(), transform.offsetY(), transform.inputHeight(), outputHeight);
-        byte[] pixels = new byte[width * height];
+        int[] indices = new int[width * height];
         for (int y = 0; y < height; y++) {
-            if (rows[y] < 0) {
-                continue;
-            }
             for (int x = 0; x < width; x++) {
-                if (columns[x] >= 0) {
-                    pixels[y * width + x] = outputMask[rows[y] * outputWidth + columns[x]];
-                }
+                indices[y * width + x] = rows[y] < 0 || columns[x] < 0 ? -1 : rows[y] * outputWidth + columns[x];
             }
         }
-        return new ForegroundMask(width, height, pixels);
+        return indices;
     }
 
     /** Returns, for each original coordinate, the output index whose cell contains its centre, or -1 outside the input. */

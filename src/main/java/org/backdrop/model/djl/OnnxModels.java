@@ -10,6 +10,7 @@ import org.backdrop.model.Detection;
 import org.backdrop.model.Detector;
 import org.backdrop.model.ModelException;
 import org.backdrop.model.ModelOptions;
+import org.backdrop.model.ProbabilitySegmenter;
 import org.backdrop.model.Segmenter;
 import org.backdrop.model.spec.ModelSpec;
 import org.backdrop.model.spec.ModelSpecException;
@@ -19,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads ONNX models as {@link Classifier}s, {@link Segmenter}s and {@link Detector}s. Each call first checks
+ * Loads ONNX models as {@link Classifier}s, {@link Segmenter}s, {@link ProbabilitySegmenter}s and {@link Detector}s. Each call first checks
  * the spec against the model's declared input and output, then chooses the device, then loads the model.
  * Nothing runs before all three succeed. The caller closes the returned model.
  */
@@ -51,6 +52,25 @@ public final class OnnxModels {
     public static Segmenter segmenter(Path modelFile, ModelSpec spec, ModelOptions options) throws ModelSpecException, ModelException {
         int batchSize = prepare(modelFile, spec, ModelTask.SEGMENTATION, options);
         return new DjlSegmenter(spec, OnnxModelService.open(modelFile, SegmentationTranslator.fromSpec(spec), options), batchSize);
+    }
+
+    /**
+     * Loads a segmentation model for its foreground probabilities, which only a spec with a
+     * foreground-probability output gives.
+     *
+     * @throws ModelSpecException if the spec is not a segmentation spec, its output is class logits, or
+     *     it does not fit the model
+     * @throws org.backdrop.model.CudaUnavailableException if CUDA was requested and cannot run
+     * @throws ModelException if the model cannot be loaded
+     */
+    public static ProbabilitySegmenter probabilitySegmenter(Path modelFile, ModelSpec spec, ModelOptions options)
+            throws ModelSpecException, ModelException {
+        if (spec.task() == ModelTask.SEGMENTATION && !(spec.output() instanceof OutputSpec.ForegroundProbability)) {
+            throw new ModelSpecException(spec.source() + ": the output is class logits, which give a class per pixel but no"
+                    + " foreground probability; only a 'foreground-probability' output can be thresholded");
+        }
+        int batchSize = prepare(modelFile, spec, ModelTask.SEGMENTATION, options);
+        return new DjlProbabilitySegmenter(spec, OnnxModelService.open(modelFile, ProbabilityTranslator.fromSpec(spec), options), batchSize);
     }
 
     /**

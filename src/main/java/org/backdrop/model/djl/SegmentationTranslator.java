@@ -46,26 +46,39 @@ public final class SegmentationTranslator extends ImageBatchTranslator<Foregroun
 
     @Override
     List<ForegroundMask> decode(NDList outputs, List<ImageTransform> transforms) {
-        NDArray array = OutputArrays.get(outputs, 0);
-        long[] shape = OutputArrays.shape(array);
         TensorLayout layout = output instanceof OutputSpec.ClassLabelMask mask
                 ? mask.layout()
                 : ((OutputSpec.ForegroundProbability) output).layout();
-        if (shape.length != 4 || shape[0] != transforms.size()) {
+        List<ForegroundMask> masks = new ArrayList<>();
+        List<MaskDecoder.OutputPlane> planes = planes(outputs, transforms.size(), layout);
+        for (int i = 0; i < planes.size(); i++) {
+            MaskDecoder.OutputPlane plane = planes.get(i);
+            masks.add(MaskDecoder.toOriginalSize(foreground(plane), plane.width(), plane.height(), transforms.get(i)));
+        }
+        return masks;
+    }
+
+    /**
+     * Splits the first output, a 4-dimensional tensor in {@code layout} order, into one plane per image.
+     *
+     * @throws IllegalStateException if the output does not have 4 dimensions with one entry per image
+     */
+    static List<MaskDecoder.OutputPlane> planes(NDList outputs, int imageCount, TensorLayout layout) {
+        NDArray array = OutputArrays.get(outputs, 0);
+        long[] shape = OutputArrays.shape(array);
+        if (shape.length != 4 || shape[0] != imageCount) {
             throw new IllegalStateException("segmentation output \"" + array.getName() + "\" has the shape " + Arrays.toString(shape)
-                    + " for " + transforms.size() + " image(s); expected 4 dimensions in " + layout + " order");
+                    + " for " + imageCount + " image(s); expected 4 dimensions in " + layout + " order");
         }
         int channels = Math.toIntExact(layout == TensorLayout.NCHW ? shape[1] : shape[3]);
         int height = Math.toIntExact(layout == TensorLayout.NCHW ? shape[2] : shape[1]);
         int width = Math.toIntExact(layout == TensorLayout.NCHW ? shape[3] : shape[2]);
         float[] values = OutputArrays.floats(array);
-        List<ForegroundMask> masks = new ArrayList<>();
-        for (int i = 0; i < transforms.size(); i++) {
-            MaskDecoder.OutputPlane plane = new MaskDecoder.OutputPlane(values, i * channels * height * width, channels, height, width, layout);
-            byte[] outputMask = foreground(plane);
-            masks.add(MaskDecoder.toOriginalSize(outputMask, width, height, transforms.get(i)));
+        List<MaskDecoder.OutputPlane> planes = new ArrayList<>();
+        for (int i = 0; i < imageCount; i++) {
+            planes.add(new MaskDecoder.OutputPlane(values, i * channels * height * width, channels, height, width, layout));
         }
-        return masks;
+        return planes;
     }
 
     private byte[] foreground(MaskDecoder.OutputPlane plane) {

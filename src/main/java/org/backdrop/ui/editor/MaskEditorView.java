@@ -235,9 +235,19 @@ public final class MaskEditorView {
         threshold.setId("editor-threshold");
         Label thresholdLabel = new Label();
         thresholdLabel.textProperty().bind(Bindings.format("Threshold: %.2f", model.thresholdProperty()));
-        VBox thresholdBox = new VBox(4, thresholdLabel, threshold);
-        thresholdBox.visibleProperty().bind(model.probabilityMaskProperty());
-        thresholdBox.managedProperty().bind(model.probabilityMaskProperty());
+        threshold.disableProperty().bind(model.probabilityMaskProperty().not().or(model.busyProperty()));
+        Label thresholdNote = new Label();
+        thresholdNote.textProperty().bind(model.thresholdNoteProperty());
+        thresholdNote.setWrapText(true);
+        thresholdNote.setId("editor-threshold-note");
+        thresholdNote.getStyleClass().add("editor-note");
+        VBox thresholdBox = new VBox(4, thresholdLabel, threshold, thresholdNote);
+        // A disabled slider shows no tooltip, so the box around it carries the reason.
+        Tooltip thresholdTip = new Tooltip();
+        thresholdTip.textProperty().bind(model.thresholdNoteProperty());
+        thresholdTip.setWrapText(true);
+        thresholdTip.setMaxWidth(360);
+        Tooltip.install(thresholdBox, thresholdTip);
 
         Button refine = new Button("Refine with GrabCut", new FontIcon("mdi2a-auto-fix"));
         refine.setTooltip(new Tooltip("Run GrabCut from the mask and the strokes: green strokes are object, blue strokes background"));
@@ -254,7 +264,7 @@ public final class MaskEditorView {
                 heading("View"), viewButtons,
                 heading("Overlay"), colour, new Label("Opacity"), opacity,
                 heading("Brush"), brushLabel, brush,
-                thresholdBox,
+                heading("Probability threshold"), thresholdBox,
                 heading("GrabCut"), grabCutHint, refine, clearSeeds);
         box.setPadding(new Insets(8, 10, 8, 10));
         box.setPrefWidth(270);

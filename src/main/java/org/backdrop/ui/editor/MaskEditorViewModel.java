@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.paint.Color;
+import org.backdrop.curate.MaskOrigin;
 import org.backdrop.curate.ReviewStatus;
 import org.backdrop.dataset.Sample;
 import org.backdrop.image.RgbImage;
@@ -28,9 +29,15 @@ import org.backdrop.mask.Rle;
 import org.backdrop.mask.edit.EditableMask;
 import org.backdrop.mask.edit.PixelRect;
 import org.backdrop.mask.edit.Seeds;
+import org.backdrop.model.ForegroundProbabilities;
+import org.backdrop.model.ProbabilitySegmenter;
+import org.backdrop.model.spec.OutputSpec;
 import org.backdrop.segment.GrabCutRefinement;
+import org.backdrop.segment.SegmentationModel;
 import org.backdrop.ui.StudioSession;
 import org.backdrop.ui.task.ProgressTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The mask editor's state: the sample, its image, the mask being edited with its undo history, the
@@ -38,6 +45,8 @@ import org.backdrop.ui.task.ProgressTask;
  * coordinates (pixels, (0, 0) at the top-left corner of the image). Use it on the JavaFX thread.
  */
 public final class MaskEditorViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MaskEditorViewModel.class);
 
     /** An editing tool, with the key that selects it. */
     public enum Tool {
@@ -83,6 +92,7 @@ public final class MaskEditorViewModel {
     private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper thresholdNote = new ReadOnlyStringWrapper("");
     private final ObservableList<Double> polygon = FXCollections.observableArrayList();
     private final List<Consumer<PixelRect>> seedListeners = new ArrayList<>();
     private final List<Runnable> loadListeners = new ArrayList<>();
@@ -91,6 +101,8 @@ public final class MaskEditorViewModel {
     private RgbImage image;
     private EditableMask mask;
     private Seeds seeds;
+    /** The model whose probabilities {@link #probabilityTask()} computes for this sample; null when none applies. */
+    private SegmentationModel probabilityModel;
     private boolean stroking;
     private boolean strokeForeground;
     private int lastX;
@@ -126,15 +138,46 @@ public final class MaskEditorViewModel {
             }
         }
         load(edited, sampleImage, start);
+        String reason = noProbabilityReason(edited);
+        if (reason.isEmpty()) {
+            probabilityModel = session.segmentationModelProperty().get();
+            thresholdNote.set("Waiting for the probabilities of " + probabilityModel.model().getFileName());
+        } else {
+            thresholdNote.set(reason);
+        }
         if (!note.isEmpty()) {
             status.set(note);
         }
     }
 
     /**
-     * Starts editing {@code start}, which may carry a probability map for the threshold slider.
-     * NOTE: the session stores binary masks only, so today only callers of this method can offer
-     * the threshold. Keeping a model's probabilities per sample is the next step.
+     * Returns why the session's mask of {@code edited} has no probabilities to threshold, or an empty
+     * string when the segmentation model chosen in the Masks tab can give them.
+     */
+    private String noProbabilityReason(Sample edited) {
+        Optional<MaskOrigin> origin = session.maskOrigin(edited.id());
+        if (origin.isEmpty()) {
+            return session.mask(edited).isPresent()
+                    ? "The source of this mask is unknown, so no model probabilities apply to it."
+                    : "This sample has no mask. Compute masks with a segmentation model in the Masks tab to threshold its probabilities.";
+        }
+        return switch (origin.get()) {
+            case ANNOTATION -> "This mask comes from the dataset's annotations, which have no probabilities."
+                    + " Only masks from a segmentation model can be thresholded.";
+            case GRABCUT -> "This mask comes from GrabCut, which gives no probabilities."
+                    + " Only masks from a segmentation model can be thresholded.";
+            case EDITED -> "This mask was edited by hand, so no model probabilities describe it."
+                    + " Revert to the original and open the editor again to threshold it.";
+            case MODEL -> session.segmentationModelProperty().get() == null
+                    ? "This mask comes from a segmentation model, but no model is chosen in the Masks tab."
+                            + " Choose it there to threshold its probabilities."
+                    : "";
+        };
+    }
+
+    /**
+     * Starts editing {@code start}, which may carry a probability map for the threshold slider. A mask
+     * without one gets probabilities only through {@link #applyProbabilities}.
      *
      * @throws IllegalArgumentException if the mask and the image differ in size
      */
@@ -146,6 +189,8 @@ public final class MaskEditorViewModel {
         sample = edited;
         image = sampleImage;
         mask = start;
+        probabilityModel = null;
+        thresholdNote.set(start.hasProbabilities() ? "" : "This mask was opened without probabilities");
         seeds = new Seeds(sampleImage.width(), sampleImage.height());
         polygon.clear();
         stroking = false;
@@ -238,6 +283,11 @@ public final class MaskEditorViewModel {
     /** True while GrabCut runs; the editor takes no edits then. */
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** Returns why the threshold slider is disabled, or which model's probabilities it thresholds. */
+    public ReadOnlyStringProperty thresholdNoteProperty() {
+        return thresholdNote.getReadOnlyProperty();
     }
 
     /** Returns a line such as "1,234 foreground pixels · 3 edits (2 KB) · unsaved changes". */
@@ -436,6 +486,105 @@ public final class MaskEditorViewModel {
         mask.replace(result.region(), result.values(), "GrabCut refine");
         clearSeeds();
         updateState();
+    }
+
+    // Probabilities for the threshold slider.
+
+    /**
+     * A segmentation model's probabilities for one sample.
+     *
+     * @param sample the sample the model ran on
+     * @param modelName the model's file name, for the editor's note
+     * @param specThreshold the threshold that the model's spec sets, from 0 to 1
+     * @param probabilities the foreground probability of each pixel, at the image's size
+     */
+    public record SampleProbabilities(Sample sample, String modelName, double specThreshold, ForegroundProbabilities probabilities) {}
+
+    /**
+     * Returns a task that runs the segmentation model chosen in the Masks tab on this sample's image
+     * off the JavaFX thread and on success gives the mask its probabilities; empty when no model
+     * applies to this mask (see {@link #thresholdNoteProperty()}). Run it with the session's task runner.
+     */
+    public Optional<ProgressTask<SampleProbabilities>> probabilityTask() {
+        if (probabilityModel == null || mask.hasProbabilities()) {
+            return Optional.empty();
+        }
+        Sample forSample = sample;
+        String name = probabilityModel.model().getFileName().toString();
+        ProgressTask<SampleProbabilities> task = new ProgressTask<>("Running " + name + " on " + sample.id(), probabilityWork());
+        task.setOnSucceeded(event -> applyProbabilities(task.getValue()));
+        task.setOnFailed(event -> {
+            LOG.error("Running {} on sample {} for the threshold slider failed", name, forSample.id(), task.getException());
+            if (forSample == sample) {
+                thresholdNote.set("Running " + name + " failed: " + task.getException().getMessage());
+            }
+        });
+        return Optional.of(task);
+    }
+
+    /**
+     * Returns the work of {@link #probabilityTask()}, to run on any thread: loading the model and
+     * running it on this sample's image.
+     *
+     * @throws IllegalStateException if no model applies to this mask
+     */
+    public ProgressTask.Work<SampleProbabilities> probabilityWork() {
+        if (probabilityModel == null) {
+            throw new IllegalStateException("no segmentation model applies to this mask: " + thresholdNote.get());
+        }
+        SegmentationModel model = probabilityModel;
+        Sample forSample = sample;
+        RgbImage source = image;
+        String name = model.model().getFileName().toString();
+        return progress -> {
+            progress.progress(0, 1, "Loading " + name);
+            try (ProbabilitySegmenter segmenter = model.openProbabilities()) {
+                progress.progress(0, 1, "Running " + name);
+                ForegroundProbabilities probabilities = segmenter.probabilities(List.of(source)).get(0);
+                double specThreshold = ((OutputSpec.ForegroundProbability) segmenter.spec().output()).threshold();
+                return new SampleProbabilities(forSample, name, specThreshold, probabilities);
+            }
+        };
+    }
+
+    /**
+     * Gives the mask the probabilities a model computed for its sample, so the threshold slider
+     * applies. The mask's pixels and undo history stay as they are, and the slider moves to the spec's
+     * threshold. When the mask differs from the model's mask at that threshold, the note gives the
+     * number of differing pixels. Does nothing when the editor has moved on to another sample.
+     *
+     * @throws IllegalArgumentException if the probabilities and the mask differ in size
+     */
+    public void applyProbabilities(SampleProbabilities computed) {
+        if (computed.sample() != sample) {
+            return;
+        }
+        ForegroundProbabilities probabilities = computed.probabilities();
+        if (probabilities.width() != mask.width() || probabilities.height() != mask.height()) {
+            throw new IllegalArgumentException("probabilities of " + probabilities.width() + "x" + probabilities.height()
+                    + " do not match the mask of " + mask.width() + "x" + mask.height() + " of sample " + sample.id());
+        }
+        // Set the slider before the map is attached, so that moving it here does not count as an edit.
+        threshold.set(computed.specThreshold());
+        mask.attachProbabilities(probabilities.values());
+        probabilityMask.set(true);
+        long differing = differingPixels(probabilities.threshold(computed.specThreshold()).pixels());
+        thresholdNote.set(differing == 0
+                ? String.format(Locale.ROOT, "Probabilities from %s. Its spec sets the threshold to %.2f.", computed.modelName(), computed.specThreshold())
+                : String.format(Locale.ROOT, "Probabilities from %s. At %.2f its mask differs from this mask in %,d pixels.", computed.modelName(),
+                        computed.specThreshold(), differing));
+        updateState();
+    }
+
+    private long differingPixels(byte[] modelPixels) {
+        byte[] current = mask.toRowMajor();
+        long count = 0;
+        for (int i = 0; i < current.length; i++) {
+            if (current[i] != modelPixels[i]) {
+                count++;
+            }
+        }
+        return count;
     }
 
     // Saving.

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the mask editor in a window of its own, so the review screen stays visible beside it. The
- * image decodes off the JavaFX thread. Closing with unsaved changes opens a dialog that offers to save them.
+ * image decodes off the JavaFX thread, and so do the segmentation model's probabilities for a mask that
+ * a model computed. Closing with unsaved changes opens a dialog that offers to save them.
  */
 public final class MaskEditorWindow {
 
@@ -70,6 +71,7 @@ public final class MaskEditorWindow {
         load.setOnSucceeded(event -> {
             window.view.model().load(sample, load.getValue());
             window.view.focus();
+            window.view.model().probabilityTask().ifPresent(session.tasks()::run);
         });
         load.setOnFailed(event -> {
             LOG.error("Loading the image of sample {} for the mask editor failed", sample.id(), load.getException());

@@ -23,18 +23,14 @@ import org.backdrop.dataset.Sample;
 import org.backdrop.mask.Rle;
 import org.backdrop.model.DeviceRequest;
 import org.backdrop.model.ModelException;
-import org.backdrop.model.ModelOptions;
-import org.backdrop.model.djl.OnnxModels;
-import org.backdrop.model.spec.ModelSpec;
 import org.backdrop.model.spec.ModelSpecException;
-import org.backdrop.model.spec.ModelSpecReader;
 import org.backdrop.segment.AnnotationMaskSource;
 import org.backdrop.segment.GrabCutMaskSource;
 import org.backdrop.segment.MaskFilter;
 import org.backdrop.segment.MaskPlan;
 import org.backdrop.segment.MaskSource;
 import org.backdrop.segment.MasksFile;
-import org.backdrop.segment.ModelMaskSource;
+import org.backdrop.segment.SegmentationModel;
 import org.backdrop.ui.StudioSession;
 import org.backdrop.ui.task.ProgressTask;
 import org.slf4j.Logger;
@@ -186,17 +182,8 @@ public final class MasksViewModel {
         if (model == null) {
             throw new IllegalArgumentException("no segmentation model chosen; choose an ONNX model file (.onnx) with its spec");
         }
-        if (!Files.isRegularFile(model)) {
-            throw new IllegalArgumentException(model + ": model file not found; choose an ONNX model file (.onnx)");
-        }
-        Path specPath = spec != null ? spec : ModelSpecReader.specBeside(model);
-        if (!Files.isRegularFile(specPath)) {
-            throw new IllegalArgumentException(specPath + ": model spec not found; write one beside the model or choose its file"
-                    + " (the format is in docs/model-specs.md)");
-        }
         try {
-            ModelSpec modelSpec = ModelSpecReader.read(specPath);
-            return new ModelMaskSource(OnnxModels.segmenter(model, modelSpec, ModelOptions.defaults().withDevice(device).withBatchSize(1)));
+            return new SegmentationModel(model, spec, device).openMaskSource();
         } catch (ModelSpecException | ModelException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

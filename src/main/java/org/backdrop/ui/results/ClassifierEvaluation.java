@@ -1,6 +1,5 @@
 package org.backdrop.ui.results;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,9 +13,11 @@ import org.backdrop.dataset.DatasetReaders;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.Sample;
+import org.backdrop.eval.EvaluationInputException;
 import org.backdrop.eval.classification.ClassificationMetrics;
 import org.backdrop.eval.classification.ClassificationReport;
 import org.backdrop.eval.classification.ClassificationRun;
+import org.backdrop.eval.classification.ClassifierClasses;
 import org.backdrop.eval.classification.ClassifierRunner;
 import org.backdrop.eval.classification.LabelMapping;
 import org.backdrop.eval.classification.Prediction;
@@ -73,7 +74,7 @@ final class ClassifierEvaluation {
             ModelInput model = models.get(m);
             ModelSpec spec = readSpec(model);
             try (Classifier classifier = open(model, spec)) {
-                int classCount = classCount(classifier, spec, datasets.get(0), images);
+                int classCount = classCount(classifier, datasets.get(0), images);
                 classNames = classNames.isEmpty() ? names(spec, datasets.get(0), classCount) : classNames;
                 List<Prediction> original = List.of();
                 for (int v = 0; v < variants.size(); v++) {
@@ -130,27 +131,19 @@ final class ClassifierEvaluation {
         }
     }
 
-    /** Returns the number of model outputs: from the spec's class names, or from one inference. */
-    private static int classCount(Classifier classifier, ModelSpec spec, Dataset first, DatasetImages images)
-            throws EvaluationException, ModelException {
-        if (!spec.classNames().isEmpty()) {
-            return spec.classNames().size();
-        }
-        if (first.samples().isEmpty()) {
-            throw new EvaluationException(first.root() + ": the dataset has no samples");
-        }
+    private static int classCount(Classifier classifier, Dataset first, DatasetImages images) throws EvaluationException, ModelException {
         try {
-            return classifier.classify(List.of(images.load(first, first.samples().get(0)))).get(0).classCount();
-        } catch (IOException e) {
-            throw new EvaluationException(first.samples().get(0).image().describe() + ": image cannot be loaded: " + e.getMessage(), e);
+            return ClassifierClasses.count(classifier, first, images);
+        } catch (EvaluationInputException e) {
+            throw new EvaluationException(e.getMessage(), e);
         }
     }
 
     private static LabelMapping mapping(Dataset dataset, ModelSpec spec, int classCount, VariantInput variant) throws EvaluationException {
         try {
-            return LabelMapping.between(dataset.categories(), spec.classNames(), classCount);
-        } catch (IllegalArgumentException e) {
-            throw new EvaluationException(variant.path() + ": " + e.getMessage(), e);
+            return ClassifierClasses.mapping(dataset, spec, classCount, variant.path());
+        } catch (EvaluationInputException e) {
+            throw new EvaluationException(e.getMessage(), e);
         }
     }
 

@@ -248,6 +248,24 @@ class EditableMaskTest {
     }
 
     @Test
+    void attachedProbabilitiesKeepPixels() {
+        EditableMask mask = EditableMask.empty(4, 1);
+        mask.paintLine(0, 0, 0, 0, 1, true);
+        assertPixels(mask, "#...");
+
+        mask.attachProbabilities(new float[] {0.2f, 0.5f, 0.7f, 0.9f});
+
+        assertTrue(mask.hasProbabilities());
+        assertPixels(mask, "#...");
+        assertEquals(1, mask.undoDepth());
+        mask.threshold(0.6);
+        assertPixels(mask, "..##");
+        mask.undo();
+        assertPixels(mask, "#...");
+        assertThrows(IllegalArgumentException.class, () -> mask.attachProbabilities(new float[3]));
+    }
+
+    @Test
     void thresholdWithoutProbabilitiesFails() {
         EditableMask mask = EditableMask.empty(2, 2);
 
