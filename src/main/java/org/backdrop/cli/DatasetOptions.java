@@ -8,8 +8,10 @@ import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.DatasetReader;
 import org.backdrop.dataset.DatasetReaders;
+import org.backdrop.dataset.FileLocations;
 import org.backdrop.dataset.ReadOptions;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /** Reads the dataset a command names, turning every failure into an {@link InvalidInputException}. */
 final class DatasetOptions {
@@ -21,6 +23,22 @@ final class DatasetOptions {
         @Override
         public DatasetFormat convert(String value) {
             return "auto".equalsIgnoreCase(value) ? null : DatasetFormat.fromCliName(value);
+        }
+    }
+
+    /**
+     * Paths that may also be URIs: {@code file://}, and in a build with {@code -Pspark} Hadoop URIs such
+     * as {@code hdfs://namenode:8020/data} or {@code s3a://bucket/data}, read and written through
+     * Hadoop's FileSystem API by any engine.
+     */
+    static final class LocationConverter implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            try {
+                return FileLocations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

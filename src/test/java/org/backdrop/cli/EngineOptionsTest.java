@@ -55,4 +55,14 @@ class EngineOptionsTest {
                 result.err());
         assertFalse(Files.exists(folder.resolve("out")), "nothing may be written after a usage error");
     }
+
+    @Test
+    @Tag("no-spark")
+    void hadoopUriWithoutSparkIsAUsageError() throws Exception {
+        CliRunner.Result result = CliRunner.run("augment", "--in", "hdfs://namenode:8020/data", "--out", folder.resolve("out").toString(),
+                "--backgrounds", "red", "--seed", "1");
+        assertEquals(ExitCodes.USAGE, result.exitCode());
+        assertTrue(result.err().contains("'hdfs://namenode:8020/data' is a Hadoop URI, which needs a build that includes Apache Spark"),
+                result.err());
+    }
 }
