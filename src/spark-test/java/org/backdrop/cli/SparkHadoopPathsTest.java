@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +102,54 @@ class SparkHadoopPathsTest {
         assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(hadoop));
     }
 
+    /** A masks file written to a Hadoop URI feeds {@code augment --masks} from there. */
+    @Test
+    void masksFileOnHadoopFeedsAugment() throws Exception {
+        Path input = SharedData.fixture("voc/icevision_voc2012");
+        Path localMasks = folder.resolve("local.json");
+        Path hadoopMasks = folder.resolve("hadoop.json");
+        CliRunner.Result localMasksRun = CliRunner.run(masks(input.toString(), localMasks.toString(), List.of()));
+        CliRunner.Result hadoopMasksRun = CliRunner.run(masks(LoopbackFileSystem.uri(input), LoopbackFileSystem.uri(hadoopMasks), List.of()));
+        assertEquals(localMasksRun.exitCode(), hadoopMasksRun.exitCode(), hadoopMasksRun.err());
+
+        Path local = folder.resolve("local");
+        Path hadoop = folder.resolve("hadoop");
+        CliRunner.Result localRun = CliRunner.run(augment(input.toString(), local.toString(), List.of("--masks", localMasks.toString())));
+        CliRunner.Result hadoopRun = CliRunner.run(augment(LoopbackFileSystem.uri(input), LoopbackFileSystem.uri(hadoop),
+                List.of("--masks", LoopbackFileSystem.uri(hadoopMasks))));
+
+        assertEquals(localRun.exitCode(), hadoopRun.exitCode(), hadoopRun.err());
+        assertEquals(localRun.json().get("skipped"), hadoopRun.json().get("skipped"));
+        // The manifest records the masks file's location, and the run state's fingerprint hashes it, so
+        // both differ where the masks file does; everything else must be the same.
+        Path manifest = hadoop.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace(LoopbackFileSystem.uri(hadoopMasks), LoopbackFileSystem.uri(localMasks)));
+        Path state = hadoop.resolve(".backdrop-augment.json");
+        assertEquals(withoutFingerprint(local.resolve(".backdrop-augment.json")), withoutFingerprint(state));
+        Files.copy(local.resolve(".backdrop-augment.json"), state, StandardCopyOption.REPLACE_EXISTING);
+        assertSameOutput(local, hadoop);
+    }
+
+    @Test
+    void evalClsOnSparkMatchesLocalRun() throws Exception {
+        Path images = SharedData.fixture("cifar10/test_images_jpg");
+        List<String> options = List.of("eval-cls", "--model", SharedData.fixture("models/cifar10/resnet_2b.onnx").toString(),
+                "--spec", Path.of("src/test/resources/models/resnet_2b.spec.json").toAbsolutePath().toString(), "--device", "cpu", "--json");
+        List<String> local = new ArrayList<>(options);
+        local.addAll(List.of("--in", images.toString(), "--out", folder.resolve("local").toString()));
+        List<String> hadoop = new ArrayList<>(options);
+        hadoop.addAll(List.of("--in", LoopbackFileSystem.uri(images), "--out", folder.resolve("hadoop").toString(),
+                "--engine", "spark", "--master", "local[2]"));
+
+        CliRunner.Result localRun = CliRunner.run(local.toArray(String[]::new));
+        CliRunner.Result hadoopRun = CliRunner.run(hadoop.toArray(String[]::new));
+
+        assertEquals(ExitCodes.SUCCESS, localRun.exitCode(), localRun.err());
+        assertEquals(localRun.exitCode(), hadoopRun.exitCode(), hadoopRun.err());
+        assertEquals(localRun.json().get("comparisons"), hadoopRun.json().get("comparisons"));
+        assertArrayEquals(Files.readAllBytes(folder.resolve("local/table.csv")), Files.readAllBytes(folder.resolve("hadoop/table.csv")));
+    }
+
     @Test
     void unknownSchemeIsAUsageError() {
         CliRunner.Result run = CliRunner.run(masks("nosuchfs://host/data", folder.resolve("masks.json").toString(), List.of()));
@@ -118,6 +170,13 @@ class SparkHadoopPathsTest {
         assertTrue(text.contains(LoopbackFileSystem.SCHEME + "://"), "the manifest should record the input's URI");
         Files.writeString(manifest, text.replace(LoopbackFileSystem.SCHEME + "://", ""), StandardCharsets.UTF_8);
         OutputTrees.assertSameBytes(local, hadoop);
+    }
+
+    private static JsonNode withoutFingerprint(Path state) throws Exception {
+        ObjectNode node = (ObjectNode) new ObjectMapper().readTree(Files.readString(state));
+        assertTrue(node.has("fingerprint"), state + " has no fingerprint");
+        node.remove("fingerprint");
+        return node;
     }
 
     private static Map<Path, FileTime> modificationTimes(Path root) throws Exception {
