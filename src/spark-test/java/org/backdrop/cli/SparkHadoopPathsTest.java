@@ -87,6 +87,20 @@ class SparkHadoopPathsTest {
     }
 
     @Test
+    void cocoOnLocalEngineMatchesLocalRun() throws Exception {
+        Path input = SharedData.fixture("coco/icevision_coco2017_subset");
+        Path local = folder.resolve("local");
+        Path hadoop = folder.resolve("hadoop");
+        CliRunner.Result localRun = CliRunner.run(augment(input.toString(), local.toString(), List.of()));
+        CliRunner.Result hadoopRun = CliRunner.run(augment(LoopbackFileSystem.uri(input), LoopbackFileSystem.uri(hadoop), List.of()));
+
+        assertEquals(ExitCodes.SKIPPED, localRun.exitCode(), localRun.err());
+        assertEquals(localRun.exitCode(), hadoopRun.exitCode(), hadoopRun.err());
+        assertEquals(localRun.json().get("skipped"), hadoopRun.json().get("skipped"));
+        assertSameOutput(local, hadoop);
+    }
+
+    @Test
     void masksOnSparkMatchLocalRun() throws Exception {
         Path input = SharedData.fixture("voc/icevision_voc2012");
         Path local = folder.resolve("local.json");
