@@ -43,6 +43,25 @@ final class DatasetOptions {
     }
 
     /**
+     * Local paths, for every other option that takes a file or folder. A Hadoop URI there would
+     * otherwise be read as a relative local path ({@code hdfs:/namenode/...}), so it is rejected.
+     */
+    static final class LocalPathConverter implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            if (FileLocations.isRemoteUri(value)) {
+                throw new TypeConversionException("'" + value + "' is a URI, but this option takes a local path;"
+                        + " Hadoop URIs are accepted by --in, --out and --masks of augment, masks and eval-cls --in");
+            }
+            try {
+                return FileLocations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /**
      * Reads the dataset at {@code path} in {@code format}, or in the detected format when it is null.
      *
      * @throws InvalidInputException when the path is missing or the dataset cannot be read at all

@@ -68,6 +68,11 @@ public final class FileLocations {
                 + " build with './mvnw -Pspark package', or give a local path";
     }
 
+    /** Returns true when {@code text} starts with a URI scheme other than {@code file}, such as {@code hdfs://}. */
+    public static boolean isRemoteUri(String text) {
+        return URI_WITH_SCHEME.matcher(text).matches() && !text.regionMatches(true, 0, "file:", 0, "file:".length());
+    }
+
     /** Returns true when {@code path} belongs to the default (local) file system. */
     public static boolean isLocal(Path path) {
         return path.getFileSystem() == FileSystems.getDefault();
