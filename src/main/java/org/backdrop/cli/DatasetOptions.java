@@ -51,7 +51,7 @@ final class DatasetOptions {
         public Path convert(String value) {
             if (FileLocations.isRemoteUri(value)) {
                 throw new TypeConversionException("'" + value + "' is a URI, but this option takes a local path;"
-                        + " Hadoop URIs are accepted by --in, --out and --masks of augment, masks and eval-cls --in");
+                        + " the command's --help names the options that take URIs");
             }
             try {
                 return FileLocations.parse(value);
