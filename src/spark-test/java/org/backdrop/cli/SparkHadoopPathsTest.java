@@ -72,6 +72,28 @@ class SparkHadoopPathsTest {
         assertSameOutput(local, hadoop);
     }
 
+    /**
+     * A rerun after an interrupted job keeps a staged sample whose PNG still has its recorded hash: here
+     * a stand-in image, to tell it from a fresh render, staged as an earlier attempt would have.
+     */
+    @Test
+    void rerunKeepsVerifiedStagedSample() throws Exception {
+        Path input = SharedData.fixture("voc/icevision_voc2012");
+        byte[] standIn = Files.readAllBytes(SharedData.fixture("cifar10/airplane1.png"));
+        Path out = folder.resolve("out");
+        Path work = Files.createDirectories(out.resolve(".backdrop-work/red"));
+        Files.write(work.resolve("000000000.png"), standIn);
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(standIn));
+        Files.writeString(work.resolve("000000000.json"), "{\"sample\":\"2007_000063\",\"sha256\":\"" + hash + "\",\"source\":\"red\"}");
+
+        CliRunner.Result run = CliRunner.run("augment", "--in", LoopbackFileSystem.uri(input), "--out", LoopbackFileSystem.uri(out),
+                "--backgrounds", "red", "--seed", "11", "--json", "--engine", "spark", "--master", "local[2]");
+
+        assertEquals(ExitCodes.SKIPPED, run.exitCode(), run.err());
+        assertArrayEquals(standIn, Files.readAllBytes(out.resolve("red/JPEGImages/2007_000063.png")));
+        assertFalse(Files.exists(out.resolve(".backdrop-work")), "the engine's work folder is left behind");
+    }
+
     /** The local engine reads and writes Hadoop URIs through the same file system as the Spark engine. */
     @Test
     void augmentOnLocalEngineMatchesLocalRun() throws Exception {
