@@ -156,8 +156,8 @@ class SparkHadoopPathsTest {
 
         assertEquals(localRun.exitCode(), hadoopRun.exitCode(), hadoopRun.err());
         assertEquals(localRun.json().get("skipped"), hadoopRun.json().get("skipped"));
-        // The manifest records the masks file's location, and the run state's fingerprint hashes it, so
-        // both differ where the masks file does; everything else must be the same.
+        // The manifest records the masks file's location, and the run state's fingerprint hashes it.
+        // Only those two may differ between the runs.
         Path manifest = hadoop.resolve("manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace(LoopbackFileSystem.uri(hadoopMasks), LoopbackFileSystem.uri(localMasks)));
         Path state = hadoop.resolve(".backdrop-augment.json");
