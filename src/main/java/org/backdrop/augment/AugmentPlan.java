@@ -15,6 +15,7 @@ import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.DatasetImages;
 import org.backdrop.dataset.DatasetReaders;
+import org.backdrop.dataset.FileLocations;
 import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.Sample;
 import org.backdrop.mask.Rle;
@@ -26,8 +27,9 @@ import org.backdrop.mask.Rle;
  * to each executor, which rebuilds the sample pool with {@link #open()} and renders samples with
  * {@link SampleRender}, the function the local engine calls.
  *
- * <p>The input path must name the same dataset on every machine (a shared file system mounted at the
- * same path), and so must the paths inside background methods such as {@code scenes=DIR}.
+ * <p>The input path must name the same dataset on every machine: a shared file system mounted at the
+ * same path, or a Hadoop URI such as {@code hdfs://namenode:8020/data}. The paths inside background
+ * methods such as {@code scenes=DIR} are local paths, so they need the shared mount.
  */
 public final class AugmentPlan implements Serializable {
 
@@ -48,7 +50,7 @@ public final class AugmentPlan implements Serializable {
 
     AugmentPlan(String key, Path input, DatasetFormat format, AugmentOptions options, AugmentPool pool, boolean cacheImages) {
         this.key = key;
-        this.input = input.toAbsolutePath().normalize().toString();
+        this.input = FileLocations.format(input);
         this.format = format.cliName();
         this.backgrounds = List.copyOf(options.backgrounds());
         this.featherSigma = options.featherSigma();
@@ -101,7 +103,7 @@ public final class AugmentPlan implements Serializable {
      */
     public Opened open() throws DatasetException {
         DatasetFormat layout = DatasetFormat.fromCliName(format);
-        Dataset read = DatasetReaders.forFormat(layout).read(Path.of(input), ReadOptions.defaults(), ProgressListener.NONE);
+        Dataset read = DatasetReaders.forFormat(layout).read(FileLocations.parse(input), ReadOptions.defaults(), ProgressListener.NONE);
         Map<String, Sample> byId = new HashMap<>();
         read.samples().forEach(sample -> byId.put(sample.id(), sample));
         List<Sample> samples = new ArrayList<>(sampleIds.length);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +60,10 @@ final class RunState {
             return new RunState(file, fingerprint, new LinkedHashMap<>());
         }
 
-        JsonNode root = MAPPER.readTree(file.toFile());
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = MAPPER.readTree(in);
+        }
         if (!fingerprint.equals(root.path("fingerprint").asText())) {
             throw new AugmentException(outDir + " contains an augmentation made from another input or with other options;"
                     + " rerun with the same command to finish it, or choose another --out folder");

@@ -55,13 +55,15 @@ final class AugmentCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The output folder: empty, or holding an earlier run of this command.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", converter = DatasetOptions.LocationConverter.class,
+            description = "The output folder: empty, or holding an earlier run of this command; a path or a URI, as for --in.")
     Path out;
 
     @Option(names = "--backgrounds", required = true, paramLabel = "LIST", description = "Comma-separated background methods, one variant each.")
     String backgrounds;
 
-    @Option(names = "--masks", paramLabel = "FILE", description = "A masks file from 'backdrop masks' or the studio.")
+    @Option(names = "--masks", paramLabel = "FILE", converter = DatasetOptions.LocationConverter.class,
+            description = "A masks file from 'backdrop masks' or the studio; a path or a URI, as for --in.")
     Path masks;
 
     @Option(names = "--mask-source", paramLabel = "SOURCE",

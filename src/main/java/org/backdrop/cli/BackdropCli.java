@@ -1,5 +1,6 @@
 package org.backdrop.cli;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.backdrop.StudioOpener;
@@ -89,6 +90,8 @@ public final class BackdropCli implements Runnable {
     private static CommandLine commandLine(List<Object> subcommands) {
         CommandLine commandLine = new CommandLine(new BackdropCli());
         subcommands.forEach(commandLine::addSubcommand);
+        // Applies to the subcommands added above; options with their own converter keep it.
+        commandLine.registerConverter(Path.class, new DatasetOptions.LocalPathConverter());
         commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine failed = exception.getCommandLine();

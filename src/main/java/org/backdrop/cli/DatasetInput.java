@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** The {@code --in} and {@code --format} options of commands that read one dataset. */
 final class DatasetInput {
 
-    @Option(names = "--in", required = true, paramLabel = "DATASET", description = "The dataset folder, or a COCO annotation file.")
+    @Option(names = "--in", required = true, paramLabel = "DATASET", converter = DatasetOptions.LocationConverter.class,
+            description = "The dataset folder, or a COCO annotation file; a path, or a URI such as hdfs://namenode:8020/data (Hadoop URIs need a build with -Pspark).")
     Path in;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", converter = DatasetOptions.FormatConverter.class,

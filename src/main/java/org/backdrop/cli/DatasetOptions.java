@@ -8,8 +8,10 @@ import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.DatasetReader;
 import org.backdrop.dataset.DatasetReaders;
+import org.backdrop.dataset.FileLocations;
 import org.backdrop.dataset.ReadOptions;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /** Reads the dataset a command names, turning every failure into an {@link InvalidInputException}. */
 final class DatasetOptions {
@@ -21,6 +23,41 @@ final class DatasetOptions {
         @Override
         public DatasetFormat convert(String value) {
             return "auto".equalsIgnoreCase(value) ? null : DatasetFormat.fromCliName(value);
+        }
+    }
+
+    /**
+     * Paths that may also be URIs: {@code file://}, and in a build with {@code -Pspark} Hadoop URIs such
+     * as {@code hdfs://namenode:8020/data} or {@code s3a://bucket/data}, read and written through
+     * Hadoop's FileSystem API by any engine.
+     */
+    static final class LocationConverter implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            try {
+                return FileLocations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Local paths, for every other option that takes a file or folder. A Hadoop URI there would
+     * otherwise be read as a relative local path ({@code hdfs:/namenode/...}), so it is rejected.
+     */
+    static final class LocalPathConverter implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            if (FileLocations.isRemoteUri(value)) {
+                throw new TypeConversionException("'" + value + "' is a URI, but this option takes a local path;"
+                        + " the command's --help names the options that take URIs");
+            }
+            try {
+                return FileLocations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -76,7 +76,9 @@ final class EvalClsCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "The model spec (default: beside the model, net.onnx or net.pt -> net.spec.json).")
     Path specFile;
 
-    @Option(names = "--in", required = true, paramLabel = "DATASET", description = "A dataset folder or COCO annotation file; repeat for variants, the original first.")
+    @Option(names = "--in", required = true, paramLabel = "DATASET", converter = DatasetOptions.LocationConverter.class,
+            description = "A dataset folder or COCO annotation file; repeat for variants, the original first. A path, or a URI such as"
+                    + " hdfs://namenode:8020/data (Hadoop URIs need a build with -Pspark).")
     List<Path> inputs;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", converter = DatasetOptions.FormatConverter.class,

@@ -66,7 +66,8 @@ final class MasksCommand implements Callable<Integer> {
             description = "For onnx: auto, cpu or cuda (default: ${DEFAULT-VALUE}); cuda fails when CUDA cannot run.")
     String device;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The masks file to write, such as masks.json.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", converter = DatasetOptions.LocationConverter.class,
+            description = "The masks file to write, such as masks.json; a path or a URI, as for --in.")
     Path out;
 
     @Option(names = "--min-object-pixels", paramLabel = "N", defaultValue = "0", description = "Skip masks with fewer object pixels (default: ${DEFAULT-VALUE}).")

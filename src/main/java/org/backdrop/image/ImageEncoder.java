@@ -3,6 +3,7 @@ package org.backdrop.image;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -81,12 +82,15 @@ public final class ImageEncoder {
         Path temporary = folder.resolve("." + target.getFileName() + "." + randomSuffix() + ".tmp");
         try {
             // Created like any new file (permissions from the umask), unlike Files.createTempFile's owner-only mode.
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (SeekableByteChannel channel = Files.newByteChannel(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                // Local files are forced to the disk; a Hadoop file is durable once its stream is closed.
+                if (channel instanceof FileChannel local) {
+                    local.force(true);
+                }
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {

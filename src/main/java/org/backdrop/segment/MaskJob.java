@@ -13,6 +13,7 @@ import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.DatasetImages;
 import org.backdrop.dataset.DatasetReaders;
+import org.backdrop.dataset.FileLocations;
 import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.Sample;
 
@@ -54,7 +55,7 @@ public final class MaskJob implements Serializable {
      * @param samples the samples to compute masks for
      */
     public MaskJob(Path input, DatasetFormat format, List<Sample> samples, SourceFactory factory) {
-        this.input = input.toAbsolutePath().normalize().toString();
+        this.input = FileLocations.format(input);
         this.format = format.cliName();
         this.sampleIds = samples.stream().map(Sample::id).toArray(String[]::new);
         this.factory = factory;
@@ -86,7 +87,7 @@ public final class MaskJob implements Serializable {
      * @throws DatasetException when the dataset cannot be read here or lacks one of the samples
      */
     public Opened open(UnaryOperator<Path> localFile) throws DatasetException {
-        Dataset dataset = DatasetReaders.forFormat(DatasetFormat.fromCliName(format)).read(Path.of(input), ReadOptions.defaults(), ProgressListener.NONE);
+        Dataset dataset = DatasetReaders.forFormat(DatasetFormat.fromCliName(format)).read(FileLocations.parse(input), ReadOptions.defaults(), ProgressListener.NONE);
         Map<String, Sample> byId = new HashMap<>();
         dataset.samples().forEach(sample -> byId.put(sample.id(), sample));
         Sample[] samples = new Sample[sampleIds.length];

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +90,10 @@ public final class MasksFile {
      *     and the entry's position
      */
     public static Map<String, Entry> read(Path file) throws IOException {
-        JsonNode root = MAPPER.readTree(file.toFile());
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = MAPPER.readTree(in);
+        }
         if (root == null || !root.isArray()) {
             throw new IOException(file + ": a masks file must hold a JSON list of COCO segmentation results");
         }

@@ -64,4 +64,22 @@ class EngineOptionsTest {
                 result.err());
         assertFalse(Files.exists(folder.resolve("out")), "nothing may be written after a usage error");
     }
+
+    @Test
+    void hadoopUriForLocalOnlyOptionIsAUsageError() throws Exception {
+        CliRunner.Result result = augment("--curated", "hdfs://namenode:8020/ids.txt");
+        assertEquals(ExitCodes.USAGE, result.exitCode());
+        assertTrue(result.err().contains("'hdfs://namenode:8020/ids.txt' is a URI, but this option takes a local path"), result.err());
+        assertFalse(Files.exists(folder.resolve("out")), "nothing may be written after a usage error");
+    }
+
+    @Test
+    @Tag("no-spark")
+    void hadoopUriWithoutSparkIsAUsageError() throws Exception {
+        CliRunner.Result result = CliRunner.run("augment", "--in", "hdfs://namenode:8020/data", "--out", folder.resolve("out").toString(),
+                "--backgrounds", "red", "--seed", "1");
+        assertEquals(ExitCodes.USAGE, result.exitCode());
+        assertTrue(result.err().contains("'hdfs://namenode:8020/data' is a Hadoop URI, which needs a build that includes Apache Spark"),
+                result.err());
+    }
 }

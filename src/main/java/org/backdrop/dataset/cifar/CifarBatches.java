@@ -2,7 +2,8 @@ package org.backdrop.dataset.cifar;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.backdrop.image.RgbImage;
@@ -33,15 +34,15 @@ public final class CifarBatches {
      *     {@link #RECORD_BYTES}, or {@code index} is not one of its records
      */
     public static RgbImage readImage(Path batch, int index) throws IOException {
-        try (FileChannel channel = FileChannel.open(batch, StandardOpenOption.READ)) {
+        try (SeekableByteChannel channel = Files.newByteChannel(batch, StandardOpenOption.READ)) {
             int count = recordCount(batch, channel.size());
             if (index < 0 || index >= count) {
                 throw new IOException(batch + " has records 0 to " + (count - 1) + "; record " + index + " does not exist");
             }
             ByteBuffer record = ByteBuffer.allocate(RECORD_BYTES);
-            long position = (long) index * RECORD_BYTES;
+            channel.position((long) index * RECORD_BYTES);
             while (record.hasRemaining()) {
-                if (channel.read(record, position + record.position()) < 0) {
+                if (channel.read(record) < 0) {
                     throw new IOException(batch + " ended inside record " + index + "; the file changed while it was read");
                 }
             }

@@ -3,9 +3,12 @@ package org.backdrop.dataset.voc;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.backdrop.mask.Rle;
 
 /**
@@ -35,7 +38,12 @@ public record IndexedMask(int width, int height, byte[] values) {
      *     above 255
      */
     public static IndexedMask read(Path png) throws IOException {
-        BufferedImage image = ImageIO.read(png.toFile());
+        BufferedImage image;
+        // An in-memory cache: ImageIO would otherwise cache a plain InputStream in a temporary file.
+        // ImageIO.read closes the ImageInputStream it is given.
+        try (InputStream in = Files.newInputStream(png)) {
+            image = ImageIO.read(new MemoryCacheImageInputStream(in));
+        }
         if (image == null) {
             throw new IOException(png + " is not an image that can be decoded");
         }

@@ -12,6 +12,7 @@ import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.DatasetImages;
 import org.backdrop.dataset.DatasetReaders;
+import org.backdrop.dataset.FileLocations;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.ReadOptions;
 import org.backdrop.model.Classifier;
@@ -50,7 +51,7 @@ public final class ClassificationJob implements Serializable {
 
     /** Describes the classification of {@code dataset}, read from {@code input}, in the batches of {@code plan}. */
     public ClassificationJob(Path input, Dataset dataset, ClassifierRunner.Plan plan, ClassifierFactory factory) {
-        this.input = input.toAbsolutePath().normalize().toString();
+        this.input = FileLocations.format(input);
         this.format = dataset.format().cliName();
         List<ClassifierRunner.Batch> batches = plan.batches();
         this.samples = new int[batches.size()][];
@@ -84,7 +85,7 @@ public final class ClassificationJob implements Serializable {
      * @throws ModelException when the classifier cannot be loaded here
      */
     public Opened open(UnaryOperator<Path> localFile) throws DatasetException, ModelException {
-        Dataset dataset = DatasetReaders.forFormat(DatasetFormat.fromCliName(format)).read(Path.of(input), ReadOptions.defaults(), ProgressListener.NONE);
+        Dataset dataset = DatasetReaders.forFormat(DatasetFormat.fromCliName(format)).read(FileLocations.parse(input), ReadOptions.defaults(), ProgressListener.NONE);
         return new Opened(dataset, factory.create(localFile));
     }
 

@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -18,7 +16,6 @@ import org.backdrop.augment.SampleRender;
 import org.backdrop.background.BackgroundUnavailableException;
 import org.backdrop.dataset.DatasetException;
 import org.backdrop.image.ImageEncoder;
-import scala.Tuple2;
 
 /**
  * The task that renders one partition of a variant's samples on an executor, with
@@ -59,7 +56,7 @@ final class RenderPartition implements FlatMapFunction<Iterator<Integer>, Staged
         AugmentPlan shipped = plan.value();
         AugmentPlan.Opened opened = ExecutorPlans.open(shipped);
         Path work = new Path(folder);
-        FileSystem fs = work.getFileSystem(hadoopConfiguration());
+        FileSystem fs = work.getFileSystem(HadoopPaths.configuration());
         // Hadoop's local file system writes a .crc file beside each file by default. The record's SHA-256
         // already verifies each staged PNG, so the extra file per write is left out.
         fs.setWriteChecksum(false);
@@ -100,17 +97,5 @@ final class RenderPartition implements FlatMapFunction<Iterator<Integer>, Staged
         }
         byte[] png = ImageEncoder.encodePng(outcome.image());
         return StagedSample.writeRendered(fs, work, index, sampleId, outcome.source(), png);
-    }
-
-    /** Hadoop settings for the work folder: Spark's {@code spark.hadoop.*} entries over Hadoop's defaults. */
-    private static Configuration hadoopConfiguration() {
-        Configuration configuration = new Configuration();
-        SparkEnv env = SparkEnv.get();
-        if (env != null) {
-            for (Tuple2<String, String> entry : env.conf().getAllWithPrefix("spark.hadoop.")) {
-                configuration.set(entry._1(), entry._2());
-            }
-        }
-        return configuration;
     }
 }
