@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -22,6 +23,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.converter.LongStringConverter;
+import org.backdrop.engine.launch.SparkInstallation;
 import org.backdrop.ui.StudioSession;
 import org.backdrop.ui.task.ProgressTask;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -119,6 +121,8 @@ public final class ExportDialog {
         seed.setTextFormatter(seedFormat);
         seedFormat.valueProperty().bindBidirectional(model.seedProperty());
 
+        HBox runOnRow = runOnRow();
+
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
@@ -128,8 +132,35 @@ public final class ExportDialog {
         grid.addRow(3, new Label("Min. object pixels"), pixels);
         grid.addRow(4, new Label("Feather sigma (px)"), feather);
         grid.addRow(5, new Label("Seed"), seed);
+        grid.addRow(6, new Label("Run on"), runOnRow);
         GridPane.setHgrow(folderRow, Priority.ALWAYS);
         return grid;
+    }
+
+    /**
+     * Returns the choice between this computer and the Spark cluster, which is enabled only when a Spark
+     * installation is set up.
+     */
+    private HBox runOnRow() {
+        ChoiceBox<ExportViewModel.RunOn> runOn = new ChoiceBox<>();
+        runOn.setId("export-run-on");
+        runOn.getItems().setAll(ExportViewModel.RunOn.values());
+        Label hint = new Label();
+        hint.setId("export-run-on-hint");
+        hint.setWrapText(true);
+        Optional<SparkInstallation> installation = model.sparkInstallation();
+        if (installation.isEmpty()) {
+            model.runOnProperty().set(ExportViewModel.RunOn.THIS_COMPUTER);
+            runOn.setDisable(true);
+            hint.setText("Set up a Spark installation in Edit › Spark cluster… to run on a cluster.");
+        } else {
+            hint.setText("Master " + installation.get().master() + " through " + installation.get().sparkSubmit());
+        }
+        runOn.valueProperty().bindBidirectional(model.runOnProperty());
+        runOn.valueProperty().addListener((observable, before, after) -> updateState());
+        HBox row = new HBox(8, runOn, hint);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private HBox progressRow() {

@@ -1,10 +1,12 @@
 package org.backdrop.ui.export;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.backdrop.ui.StudioSession;
@@ -36,6 +38,14 @@ class ExportDialogTest {
         out = temp.resolve("out");
         model.outputFolderProperty().set(out);
         new ExportDialog(stage, session, model).show();
+    }
+
+    @Test
+    void runOnClusterDisabledWithoutSpark(FxRobot robot) {
+        ChoiceBox<?> runOn = robot.lookup("#export-run-on").queryAs(ChoiceBox.class);
+
+        assertTrue(runOn.isDisabled());
+        assertEquals(ExportViewModel.RunOn.THIS_COMPUTER, runOn.getValue());
     }
 
     @Test

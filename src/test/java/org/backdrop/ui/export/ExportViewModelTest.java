@@ -42,6 +42,14 @@ class ExportViewModelTest {
     }
 
     @Test
+    void sparkClusterNeedsInstallation() {
+        model.outputFolderProperty().set(temp.resolve("out"));
+        model.runOnProperty().set(ExportViewModel.RunOn.SPARK_CLUSTER);
+
+        assertTrue(model.problem().orElseThrow().startsWith("No Spark installation is set up"), model.problem().toString());
+    }
+
+    @Test
     void reviewedOnlyNeedsAcceptedSample() {
         model.outputFolderProperty().set(temp.resolve("out"));
         model.reviewedOnlyProperty().set(true);
