@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -108,10 +109,12 @@ final class MainWindow {
         BrowseView browseView = new BrowseView(session, browseModel);
         reviewModel = new ReviewViewModel(session);
         reviewView = new ReviewView(session, reviewModel);
-        masksView = new MasksView(session, new MasksViewModel(session, browseModel.visibleSamples()));
+        sparkSettings = new SparkSettings(preferences);
+        MasksViewModel masksModel = new MasksViewModel(session, browseModel.visibleSamples());
+        masksModel.sparkProperty().bind(Bindings.createObjectBinding(sparkSettings::configured, sparkSettings.installationProperty()));
+        masksView = new MasksView(session, masksModel);
         backgroundsModel = new BackgroundsViewModel(session);
         BackgroundsView backgroundsView = new BackgroundsView(session, backgroundsModel);
-        sparkSettings = new SparkSettings(preferences);
         exportModel = new ExportViewModel(session, sparkSettings::configured);
 
         browseView.setOnOpen(sample -> {

@@ -61,6 +61,27 @@ public final class CommandArguments {
         return args;
     }
 
+    /**
+     * Returns the arguments of {@code masks --in IN --format F --source S --out FILE ... --engine spark
+     * --master M --json}.
+     *
+     * @param source {@code annotations}, {@code grabcut} or {@code onnx=MODEL[:SPEC]}, as {@code --source} takes it
+     * @param device {@code auto}, {@code cpu} or {@code cuda}, for an ONNX model on the executors
+     * @param curatedFile sample ids to compute, one per line, or empty for every sample
+     */
+    public static List<String> masks(Path in, DatasetFormat format, Path out, String source, String device, Optional<Path> curatedFile,
+            String master) {
+        List<String> args = new ArrayList<>(List.of("masks", "--in", in.toString(), "--format", format.cliName(), "--source", source,
+                "--out", out.toString()));
+        if (source.startsWith("onnx=")) {
+            add(args, "--device", device);
+        }
+        curatedFile.ifPresent(file -> add(args, "--curated", file.toString()));
+        args.addAll(sparkEngine(master));
+        args.add("--json");
+        return args;
+    }
+
     /** Returns {@code --engine spark --master M}. */
     static List<String> sparkEngine(String master) {
         if (master == null || master.isBlank()) {

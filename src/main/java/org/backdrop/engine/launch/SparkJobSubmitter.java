@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.launcher.SparkAppHandle;
@@ -56,6 +57,22 @@ public final class SparkJobSubmitter {
      */
     public record Outcome(JobPhase phase, SparkAppHandle.State state, Optional<String> applicationId, Optional<JsonNode> result,
             List<String> errorTail, Path logFolder) {
+
+        /**
+         * Returns the command's JSON result of a job that succeeded.
+         *
+         * @throws CancellationException when the user cancelled the job
+         * @throws IOException when the job ended in any other way without a result, with {@link #failureMessage()}
+         */
+        public JsonNode requireResult() throws IOException {
+            if (phase == JobPhase.CANCELLED) {
+                throw new CancellationException("the Spark job was cancelled; the output may be partial");
+            }
+            if (phase != JobPhase.SUCCEEDED || result.isEmpty()) {
+                throw new IOException(failureMessage());
+            }
+            return result.get();
+        }
 
         /** Returns a message for a job that did not succeed: the state, the log folder and the last error lines. */
         public String failureMessage() {

@@ -25,6 +25,7 @@ import javafx.stage.Window;
 import javafx.util.converter.LongStringConverter;
 import org.backdrop.engine.launch.SparkInstallation;
 import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.cluster.RunOn;
 import org.backdrop.ui.task.ProgressTask;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
@@ -142,15 +143,15 @@ public final class ExportDialog {
      * installation is set up.
      */
     private HBox runOnRow() {
-        ChoiceBox<ExportViewModel.RunOn> runOn = new ChoiceBox<>();
+        ChoiceBox<RunOn> runOn = new ChoiceBox<>();
         runOn.setId("export-run-on");
-        runOn.getItems().setAll(ExportViewModel.RunOn.values());
+        runOn.getItems().setAll(RunOn.values());
         Label hint = new Label();
         hint.setId("export-run-on-hint");
         hint.setWrapText(true);
         Optional<SparkInstallation> installation = model.sparkInstallation();
         if (installation.isEmpty()) {
-            model.runOnProperty().set(ExportViewModel.RunOn.THIS_COMPUTER);
+            model.runOnProperty().set(RunOn.THIS_COMPUTER);
             runOn.setDisable(true);
             hint.setText("Set up a Spark installation in Edit › Spark cluster… to run on a cluster.");
         } else {

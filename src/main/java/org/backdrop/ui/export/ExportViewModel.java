@@ -34,6 +34,7 @@ import org.backdrop.engine.launch.SparkInstallation;
 import org.backdrop.segment.MaskFilter;
 import org.backdrop.segment.MasksFile;
 import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.cluster.RunOn;
 import org.backdrop.ui.task.ProgressTask;
 
 /**
@@ -44,23 +45,6 @@ import org.backdrop.ui.task.ProgressTask;
  * {@code augment --engine spark}, submitted through the configured Spark installation.
  */
 public final class ExportViewModel {
-
-    /** The machine an export runs on. */
-    public enum RunOn {
-        THIS_COMPUTER("This computer"),
-        SPARK_CLUSTER("Spark cluster");
-
-        private final String label;
-
-        RunOn(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
 
     /** The outcome of an export: the job's result and every skipped sample, the unreadable images first. */
     public record Summary(AugmentResult result, List<InvalidSample> skipped) {

@@ -1,5 +1,6 @@
 package org.backdrop.ui.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import org.backdrop.augment.AugmentResult;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.engine.launch.AugmentDocument;
 import org.backdrop.engine.launch.CommandArguments;
-import org.backdrop.engine.launch.JobPhase;
 import org.backdrop.engine.launch.SparkInstallation;
 import org.backdrop.engine.launch.SparkJobSubmitter;
 import org.backdrop.mask.Rle;
@@ -65,14 +65,9 @@ final class SparkExport {
 
     /** Returns the summary of a job that succeeded with a result, and throws for any other end. */
     static ExportViewModel.Summary summary(SparkJobSubmitter.Outcome outcome) throws IOException {
-        if (outcome.phase() == JobPhase.CANCELLED) {
-            throw new CancellationException("the Spark job was cancelled; the output folder may hold a partial export");
-        }
-        if (outcome.phase() != JobPhase.SUCCEEDED || outcome.result().isEmpty()) {
-            throw new IOException("Export on Spark failed: " + outcome.failureMessage());
-        }
+        JsonNode document = outcome.requireResult();
         try {
-            AugmentResult result = AugmentDocument.read(outcome.result().get());
+            AugmentResult result = AugmentDocument.read(document);
             return new ExportViewModel.Summary(result, result.skipped());
         } catch (IllegalArgumentException e) {
             throw new IOException("Export on Spark printed an unreadable result: " + e.getMessage(), e);

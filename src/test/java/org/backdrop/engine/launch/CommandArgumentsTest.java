@@ -43,6 +43,24 @@ class CommandArgumentsTest {
     }
 
     @Test
+    void masksWithModelNamesDevice() {
+        List<String> args = CommandArguments.masks(Path.of("/in"), DatasetFormat.FOLDER, Path.of("/m.json"), "onnx=/net.onnx:/net.spec.json", "cuda",
+                Optional.of(Path.of("/ids.txt")), "yarn");
+
+        assertEquals(List.of("masks", "--in", "/in", "--format", "folder", "--source", "onnx=/net.onnx:/net.spec.json", "--out", "/m.json",
+                "--device", "cuda", "--curated", "/ids.txt", "--engine", "spark", "--master", "yarn", "--json"), args);
+    }
+
+    @Test
+    void masksWithGrabCutLeavesOutDevice() {
+        List<String> args = CommandArguments.masks(Path.of("/in"), DatasetFormat.VOC, Path.of("/m.json"), "grabcut", "auto", Optional.empty(),
+                "local[2]");
+
+        assertEquals(List.of("masks", "--in", "/in", "--format", "voc", "--source", "grabcut", "--out", "/m.json", "--engine", "spark",
+                "--master", "local[2]", "--json"), args);
+    }
+
+    @Test
     void curatedIdsWithoutFileAreRejected() {
         MaskFilter filter = new MaskFilter(0, 0, Optional.of(Set.of("a")));
         AugmentOptions options = new AugmentOptions(List.of("red"), Optional.empty(), Optional.empty(), filter, 0, 0, List.of(), 1, 1);

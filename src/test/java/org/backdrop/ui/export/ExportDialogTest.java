@@ -10,6 +10,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.cluster.RunOn;
 import org.backdrop.ui.StudioTestData;
 import org.backdrop.ui.task.TaskRunner;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class ExportDialogTest {
         ChoiceBox<?> runOn = robot.lookup("#export-run-on").queryAs(ChoiceBox.class);
 
         assertTrue(runOn.isDisabled());
-        assertEquals(ExportViewModel.RunOn.THIS_COMPUTER, runOn.getValue());
+        assertEquals(RunOn.THIS_COMPUTER, runOn.getValue());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.backdrop.ProgressListener;
 import org.backdrop.curate.ReviewStatus;
 import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.cluster.RunOn;
 import org.backdrop.ui.StudioTestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class ExportViewModelTest {
     @Test
     void sparkClusterNeedsInstallation() {
         model.outputFolderProperty().set(temp.resolve("out"));
-        model.runOnProperty().set(ExportViewModel.RunOn.SPARK_CLUSTER);
+        model.runOnProperty().set(RunOn.SPARK_CLUSTER);
 
         assertTrue(model.problem().orElseThrow().startsWith("No Spark installation is set up"), model.problem().toString());
     }
