@@ -16,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -46,8 +47,8 @@ public final class SparkSettingsDialog {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Spark cluster");
 
-        Label intro = new Label("Exports can run on a Spark cluster through this Spark installation's spark-submit,"
-                + " in client mode: the dataset and the output folder must be at the same path on this computer and on every executor.");
+        Label intro = new Label("Exports and mask computations can run on a Spark cluster through this installation's spark-submit,"
+                + " in client mode. The dataset and the output folder must be at the same path on this computer and on every executor.");
         intro.setWrapText(true);
         problems.setId("spark-problems");
         problems.setWrapText(true);
@@ -105,13 +106,20 @@ public final class SparkSettingsDialog {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Spark folder"), homeRow);
-        grid.addRow(1, new Label("Master URL"), master);
-        grid.addRow(2, new Label("Job jar"), jarRow);
-        grid.addRow(3, new Label("Spark settings"), conf);
+        grid.addRow(0, label("Spark folder"), homeRow);
+        grid.addRow(1, label("Master URL"), master);
+        grid.addRow(2, label("Job jar"), jarRow);
+        grid.addRow(3, label("Spark settings"), conf);
         GridPane.setHgrow(homeRow, Priority.ALWAYS);
         GridPane.setHgrow(conf, Priority.ALWAYS);
         return grid;
+    }
+
+    /** Returns a form label that keeps its full text when the dialog is narrow. */
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private HBox buttons() {

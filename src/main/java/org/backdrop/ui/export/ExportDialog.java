@@ -14,9 +14,11 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Modality;
@@ -146,16 +148,18 @@ public final class ExportDialog {
         ChoiceBox<RunOn> runOn = new ChoiceBox<>();
         runOn.setId("export-run-on");
         runOn.getItems().setAll(RunOn.values());
+        runOn.setMinWidth(Region.USE_PREF_SIZE);
         Label hint = new Label();
         hint.setId("export-run-on-hint");
-        hint.setWrapText(true);
+        hint.setMinWidth(0);
         Optional<SparkInstallation> installation = model.sparkInstallation();
         if (installation.isEmpty()) {
             model.runOnProperty().set(RunOn.THIS_COMPUTER);
             runOn.setDisable(true);
-            hint.setText("Set up a Spark installation in Edit › Spark cluster… to run on a cluster.");
+            hint.setText("Set up Spark in Edit › Spark cluster…");
         } else {
-            hint.setText("Master " + installation.get().master() + " through " + installation.get().sparkSubmit());
+            hint.setText("Master " + installation.get().master());
+            hint.setTooltip(new Tooltip("Submitted through " + installation.get().sparkSubmit()));
         }
         runOn.valueProperty().bindBidirectional(model.runOnProperty());
         runOn.valueProperty().addListener((observable, before, after) -> updateState());
