@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.spark.launcher.JavaModuleOptions;
 import org.apache.spark.launcher.SparkAppHandle;
 import org.apache.spark.launcher.SparkLauncher;
@@ -44,7 +47,7 @@ class SubmittedSparkJobTest {
     Path folder;
 
     /** Records the progress reports and never cancels. */
-    private static final class Recorder implements ProgressListener {
+    private static class Recorder implements ProgressListener {
         final List<String> messages = new ArrayList<>();
         long maxDone;
 
@@ -55,7 +58,7 @@ class SubmittedSparkJobTest {
         }
 
         @Override
-        public boolean isCancelled() {
+        public synchronized boolean isCancelled() {
             return false;
         }
     }
@@ -97,6 +100,52 @@ class SubmittedSparkJobTest {
                 submitted.variants().stream().map(AugmentResult.Variant::images).toList());
         assertEquals(spark.resolve("manifest.json").toAbsolutePath(), submitted.manifest());
         OutputTrees.assertSameBytes(local, spark);
+    }
+
+    /** Cancelling once the application runs stops it through the launcher, and the job ends as cancelled. */
+    @Test
+    void cancelledJobEndsCancelled() throws Exception {
+        Path input = SharedData.fixture("coco/labelme_coco_export");
+        Path spark = folder.resolve("spark");
+        AugmentOptions options = new AugmentOptions(List.of("red", "mean", "bg-random"), Optional.empty(), Optional.empty(), MaskFilter.none(),
+                0, 0, List.of(), 11, 2);
+        List<String> arguments = CommandArguments.augment(input, DatasetFormat.COCO, spark, options, Optional.empty(), "local[2]");
+        SparkInstallation installation = new SparkInstallation(fakeSparkHome(), "local[2]", Optional.empty(), List.of(
+                "spark.driver.host=127.0.0.1", "spark.driver.bindAddress=127.0.0.1", "spark.ui.enabled=false",
+                "spark.ui.showConsoleProgress=false", "spark.driver.memory=512m"));
+        Recorder recorder = new Recorder() {
+            @Override
+            public synchronized boolean isCancelled() {
+                return messages.stream().anyMatch(message -> message.contains("Running on"));
+            }
+        };
+
+        SparkJobSubmitter.Outcome outcome = new SparkJobSubmitter(installation, SparkLauncher.NO_RESOURCE).run("backdrop-test", arguments, recorder);
+
+        assertEquals(JobPhase.CANCELLED, outcome.phase(), outcome.failureMessage());
+        assertTrue(outcome.result().isEmpty(), "a cancelled command prints no result");
+        assertFalse(Files.exists(spark.resolve("manifest.json")), "a cancelled export has no manifest");
+        assertTrue(Files.isDirectory(outcome.logFolder()), "the log folder of a cancelled job is kept");
+        assertTrue(waitForNoSparkSubmit(), "spark-submit still runs after the job was cancelled");
+        try (Stream<Path> files = Files.walk(outcome.logFolder())) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /** Returns true once no process started by this JVM runs SparkSubmit, waiting up to 10 seconds. */
+    private static boolean waitForNoSparkSubmit() throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < end) {
+            boolean running = ProcessHandle.current().descendants()
+                    .anyMatch(process -> process.isAlive() && process.info().commandLine().orElse("").contains("SparkSubmit"));
+            if (!running) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
     }
 
     /** Writes a Spark installation whose spark-submit runs SparkSubmit with this JVM's java and class path. */
