@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The primary resource is {@link SparkLauncher#NO_RESOURCE} ("spark-internal"), which informs spark-submit
  * that the main class is already on its class path: tests run before {@code package}, so
- * {@code target/backdrop-spark-job.jar} does not exist yet, and the class path already holds Backdrop's
+ * {@code target/backdrop-spark-job.jar} does not exist yet, and the class path already contains Backdrop's
  * classes. Only the jar shipped to the driver differs from a submission on a cluster.
  */
 class SubmittedSparkJobTest {

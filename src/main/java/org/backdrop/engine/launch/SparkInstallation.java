@@ -93,11 +93,14 @@ public record SparkInstallation(Path sparkHome, String master, Optional<Path> jo
      * Returns the jar to submit: {@link #jobJar()} when given, else {@value #JOB_JAR} beside the jar that
      * this class was loaded from.
      *
-     * @throws IllegalStateException when no job jar is given and none lies beside Backdrop's jar, as
-     *     when running from a build without {@code -Pspark}
+     * @throws IllegalStateException when the given job jar does not exist, or when none is given and none
+     *     lies beside Backdrop's jar, as when running from a build without {@code -Pspark}
      */
     public Path resolveJobJar() {
         if (jobJar.isPresent()) {
+            if (!Files.isRegularFile(jobJar.get())) {
+                throw new IllegalStateException("Job jar " + jobJar.get() + " does not exist; build it with './mvnw -Pspark package'.");
+            }
             return jobJar.get();
         }
         Optional<Path> beside = besideBackdrop();

@@ -154,8 +154,16 @@ public final class ExportViewModel {
         if (reviewedOnly.get() && session.review().keptIds(session.dataset().samples()).isEmpty()) {
             return Optional.of("No sample is accepted yet; review some samples or untick \"Only accepted samples\".");
         }
-        if (runOn.get() == RunOn.SPARK_CLUSTER && spark.get().isEmpty()) {
-            return Optional.of("No Spark installation is set up: set one in Edit › Spark cluster…, or run on this computer.");
+        if (runOn.get() == RunOn.SPARK_CLUSTER) {
+            Optional<SparkInstallation> installation = spark.get();
+            if (installation.isEmpty()) {
+                return Optional.of("No Spark installation is set up: set one in Edit › Spark cluster…, or run on this computer.");
+            }
+            try {
+                installation.get().resolveJobJar();
+            } catch (IllegalStateException e) {
+                return Optional.of(e.getMessage());
+            }
         }
         return Optional.empty();
     }
