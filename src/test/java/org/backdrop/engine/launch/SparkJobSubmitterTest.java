@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,19 @@ class SparkJobSubmitterTest {
         Path stdout = Files.writeString(folder.resolve("stdout.txt"), "Spark says hello {\n{\n  \"old\" : 1\n}\n{\n  \"skipped\" : [ ],\n  \"manifest\" : \"/m\"\n}\n");
 
         assertEquals("/m", SparkJobSubmitter.readResult(stdout).orElseThrow().get("manifest").textValue());
+    }
+
+    /** Spark's shutdown messages can follow the document when a logger writes to standard output. */
+    @Test
+    void resultFollowedByLogLinesIsRead() throws Exception {
+        Path stdout = Files.writeString(folder.resolve("stdout.txt"), "01:24:36.155 [main] WARN Utils -- hostname resolves to loopback\n"
+                + "{\n  \"variants\" : [ {\n    \"name\" : \"red\"\n  } ],\n  \"manifest\" : \"/m\"\n}\n"
+                + "01:24:42.100 [shutdown-hook-0] INFO ShutdownHookManager -- Deleting directory /tmp/spark-1 {\n");
+
+        JsonNode result = SparkJobSubmitter.readResult(stdout).orElseThrow();
+
+        assertEquals("/m", result.get("manifest").textValue());
+        assertEquals("red", result.get("variants").get(0).get("name").textValue());
     }
 
     @Test
