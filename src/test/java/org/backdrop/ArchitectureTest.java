@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,9 +62,19 @@ class ArchitectureTest {
     void onlyTheSparkEngineUsesSpark() {
         ArchRule rule = noClasses()
                 .that().resideOutsideOfPackage("org.backdrop.engine.spark..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..", "org.backdrop.engine.spark..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..",
+                        "org.backdrop.engine.spark..").and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.apache.spark.launcher.."))))
                 .because("the default build compiles without Spark and without src/spark/java; only that source root may use"
                         + " Spark, and other code reaches it through org.backdrop.engine.Engines by name");
+        rule.check(productionClasses);
+    }
+
+    @Test
+    void onlyTheLaunchPackageUsesSparkLauncher() {
+        ArchRule rule = noClasses()
+                .that().resideOutsideOfPackages("org.backdrop.engine.launch..", "org.backdrop.engine.spark..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.spark.launcher..")
+                .because("the default build carries Spark's launcher library for submitting commands, and one package wraps it");
         rule.check(productionClasses);
     }
 }

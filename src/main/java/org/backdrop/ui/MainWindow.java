@@ -46,6 +46,8 @@ import org.backdrop.ui.backgrounds.BackgroundsViewModel;
 import org.backdrop.ui.browse.BrowseView;
 import org.backdrop.ui.browse.BrowseViewModel;
 import org.backdrop.ui.editor.MaskEditorWindow;
+import org.backdrop.ui.cluster.SparkSettings;
+import org.backdrop.ui.cluster.SparkSettingsDialog;
 import org.backdrop.ui.export.ExportDialog;
 import org.backdrop.ui.export.ExportViewModel;
 import org.backdrop.ui.masks.MasksView;
@@ -86,6 +88,7 @@ final class MainWindow {
     private final MasksView masksView;
     private final MasksViewModel masksModel;
     private final ExportViewModel exportModel;
+    private final SparkSettings sparkSettings;
     private final BackgroundsViewModel backgroundsModel;
     private final EvaluationViewModel evaluationModel = new EvaluationViewModel();
     private final TrainingViewModel trainingModel = new TrainingViewModel();
@@ -108,12 +111,14 @@ final class MainWindow {
         BrowseView browseView = new BrowseView(session, browseModel);
         reviewModel = new ReviewViewModel(session);
         reviewView = new ReviewView(session, reviewModel);
+        sparkSettings = new SparkSettings(preferences);
         masksModel = new MasksViewModel(session, browseModel.visibleSamples());
+        masksModel.sparkProperty().bind(Bindings.createObjectBinding(sparkSettings::configured, sparkSettings.installationProperty()));
         masksView = new MasksView(session, masksModel);
         shareSegmentationModel();
         backgroundsModel = new BackgroundsViewModel(session);
         BackgroundsView backgroundsView = new BackgroundsView(session, backgroundsModel);
-        exportModel = new ExportViewModel(session);
+        exportModel = new ExportViewModel(session, sparkSettings::configured);
 
         browseView.setOnOpen(sample -> {
             session.selectedProperty().set(sample);
@@ -359,7 +364,9 @@ final class MainWindow {
         editMask.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
         editMask.setOnAction(event -> editSelectedMask());
         editMask.disableProperty().bind(session.selectedProperty().isNull());
-        Menu edit = new Menu("Edit", null, editMask);
+        MenuItem sparkCluster = new MenuItem("Spark cluster…", new FontIcon("mdi2s-server-network"));
+        sparkCluster.setOnAction(event -> new SparkSettingsDialog(root.getScene() == null ? null : root.getScene().getWindow(), sparkSettings).show());
+        Menu edit = new Menu("Edit", null, editMask, new SeparatorMenuItem(), sparkCluster);
 
         ToggleGroup themeGroup = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("Light theme");

@@ -1,12 +1,15 @@
 package org.backdrop.dataset.coco;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.backdrop.dataset.Annotation;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.DatasetException;
+import org.backdrop.dataset.FileNames;
 import org.backdrop.dataset.ImageRef;
 import org.backdrop.dataset.Sample;
 import org.backdrop.dataset.SampleImages;
@@ -74,7 +77,7 @@ final class CocoExportPlan {
             }
             annotationIdsUsable = annotationIdsUsable && sample.labels().isEmpty();
 
-            fileNames[i] = fileName(sample.image(), images.file(dataset, sample).isEmpty());
+            fileNames[i] = fileName(sample.image(), images.file(dataset, sample));
             ImageRef earlier = imagesByFileName.putIfAbsent(fileNames[i], sample.image());
             if (earlier != null && !earlier.equals(sample.image())) {
                 throw new DatasetException("images " + earlier.describe() + " and " + sample.image().describe()
@@ -124,9 +127,11 @@ final class CocoExportPlan {
     /**
      * Returns the output file name: a file's own relative path when it is copied, the same path with a
      * {@code .png} extension when its pixels are encoded (augmented variants), and a name built from
-     * the batch and index for CIFAR records.
+     * the batch and index for CIFAR records. A copied file whose extension differs from the sample's
+     * path, such as the PNG that the Spark engine renders for a JPEG sample, gets the copied file's
+     * extension, so that the name matches the bytes.
      */
-    private static String fileName(ImageRef image, boolean encoded) {
+    private static String fileName(ImageRef image, Optional<Path> copied) {
         if (image instanceof ImageRef.CifarRecord record) {
             String batch = record.batchFile().replace('\\', '/');
             String name = batch.substring(batch.lastIndexOf('/') + 1);
@@ -135,12 +140,13 @@ final class CocoExportPlan {
             return String.format("%s_%05d.png", stem, record.index());
         }
         String path = ((ImageRef.File) image).path().replace('\\', '/');
-        if (!encoded) {
+        String extension = copied.map(file -> FileNames.extension(file.getFileName().toString())).orElse(".png");
+        if (copied.isPresent() && extension.equalsIgnoreCase(FileNames.extension(path))) {
             return path;
         }
         int slash = path.lastIndexOf('/');
         int dot = path.lastIndexOf('.');
-        return (dot > slash ? path.substring(0, dot) : path) + ".png";
+        return (dot > slash ? path.substring(0, dot) : path) + extension;
     }
 
     private static void sizeOf(Dataset dataset, Sample sample, SampleImages images, int[] widths, int[] heights, int index)

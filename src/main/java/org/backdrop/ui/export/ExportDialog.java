@@ -7,22 +7,27 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.converter.LongStringConverter;
+import org.backdrop.engine.launch.SparkInstallation;
 import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.cluster.RunOn;
 import org.backdrop.ui.task.ProgressTask;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
@@ -119,6 +124,8 @@ public final class ExportDialog {
         seed.setTextFormatter(seedFormat);
         seedFormat.valueProperty().bindBidirectional(model.seedProperty());
 
+        HBox runOnRow = runOnRow();
+
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
@@ -128,8 +135,37 @@ public final class ExportDialog {
         grid.addRow(3, new Label("Min. object pixels"), pixels);
         grid.addRow(4, new Label("Feather sigma (px)"), feather);
         grid.addRow(5, new Label("Seed"), seed);
+        grid.addRow(6, new Label("Run on"), runOnRow);
         GridPane.setHgrow(folderRow, Priority.ALWAYS);
         return grid;
+    }
+
+    /**
+     * Returns the choice between this computer and the Spark cluster, which is enabled only when a Spark
+     * installation is set up.
+     */
+    private HBox runOnRow() {
+        ChoiceBox<RunOn> runOn = new ChoiceBox<>();
+        runOn.setId("export-run-on");
+        runOn.getItems().setAll(RunOn.values());
+        runOn.setMinWidth(Region.USE_PREF_SIZE);
+        Label hint = new Label();
+        hint.setId("export-run-on-hint");
+        hint.setMinWidth(0);
+        Optional<SparkInstallation> installation = model.sparkInstallation();
+        if (installation.isEmpty()) {
+            model.runOnProperty().set(RunOn.THIS_COMPUTER);
+            runOn.setDisable(true);
+            hint.setText("Set up Spark in Edit › Spark cluster…");
+        } else {
+            hint.setText("Master " + installation.get().master());
+            hint.setTooltip(new Tooltip("Submitted through " + installation.get().sparkSubmit()));
+        }
+        runOn.valueProperty().bindBidirectional(model.runOnProperty());
+        runOn.valueProperty().addListener((observable, before, after) -> updateState());
+        HBox row = new HBox(8, runOn, hint);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private HBox progressRow() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -29,16 +30,19 @@ import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.Sample;
 import org.backdrop.mask.Rle;
+import org.backdrop.engine.launch.SparkInstallation;
 import org.backdrop.segment.MaskFilter;
 import org.backdrop.segment.MasksFile;
 import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.cluster.RunOn;
 import org.backdrop.ui.task.ProgressTask;
 
 /**
  * The export dialog's state: output folder, backgrounds and filters, turned into an
  * {@link AugmentJob} run exactly as {@code backdrop augment} runs it (images checked first, then
  * the job). The session's masks go to the job through a temporary masks file; without masks the job
- * chooses its own source.
+ * chooses its own source. On a Spark cluster the same options become the arguments of
+ * {@code augment --engine spark}, submitted through the configured Spark installation.
  */
 public final class ExportViewModel {
 
@@ -73,9 +77,28 @@ public final class ExportViewModel {
     private final IntegerProperty minObjectPixels = new SimpleIntegerProperty(0);
     private final ObjectProperty<Double> feather = new SimpleObjectProperty<>(0.0);
     private final ObjectProperty<Long> seed = new SimpleObjectProperty<>(0L);
+    private final ObjectProperty<RunOn> runOn = new SimpleObjectProperty<>(RunOn.THIS_COMPUTER);
+    private final Supplier<Optional<SparkInstallation>> spark;
 
+    /** Creates the state of an export that runs on this computer only. */
     public ExportViewModel(StudioSession session) {
+        this(session, Optional::empty);
+    }
+
+    /** Creates the state of an export that can also run on {@code spark}'s installation, when it returns one. */
+    public ExportViewModel(StudioSession session, Supplier<Optional<SparkInstallation>> spark) {
         this.session = session;
+        this.spark = spark;
+    }
+
+    /** Returns the machine the export runs on; the Spark cluster needs a configured installation. */
+    public ObjectProperty<RunOn> runOnProperty() {
+        return runOn;
+    }
+
+    /** Returns the configured Spark installation, or empty when exports can run on this computer only. */
+    public Optional<SparkInstallation> sparkInstallation() {
+        return spark.get();
     }
 
     public ObjectProperty<Path> outputFolderProperty() {
@@ -131,6 +154,17 @@ public final class ExportViewModel {
         if (reviewedOnly.get() && session.review().keptIds(session.dataset().samples()).isEmpty()) {
             return Optional.of("No sample is accepted yet; review some samples or untick \"Only accepted samples\".");
         }
+        if (runOn.get() == RunOn.SPARK_CLUSTER) {
+            Optional<SparkInstallation> installation = spark.get();
+            if (installation.isEmpty()) {
+                return Optional.of("No Spark installation is set up: set one in Edit › Spark cluster…, or run on this computer.");
+            }
+            try {
+                installation.get().resolveJobJar();
+            } catch (IllegalStateException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
         return Optional.empty();
     }
 
@@ -144,12 +178,20 @@ public final class ExportViewModel {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    /** Returns a task that checks the images, then runs the export; its value is the summary. */
+    /**
+     * Returns a task that checks the images, then runs the export, on this computer or as a Spark job as
+     * {@link #runOnProperty()} chooses; its value is the summary.
+     */
     public ProgressTask<Summary> exportTask() {
         Dataset dataset = session.dataset();
         Map<String, Rle> masks = session.masksProperty().get();
         Path out = outputFolder.get();
         AugmentOptions chosen = options(Optional.empty());
+        if (runOn.get() == RunOn.SPARK_CLUSTER) {
+            SparkInstallation installation = spark.get().orElseThrow(() -> new IllegalStateException(problem().orElse("no Spark installation")));
+            return new ProgressTask<>("Exporting to " + out.getFileName() + " on " + installation.master(),
+                    progress -> SparkExport.run(dataset, masks, out, chosen, installation, progress));
+        }
         return new ProgressTask<>("Exporting to " + out.getFileName(), progress -> export(dataset, masks, out, chosen, progress));
     }
 
@@ -175,12 +217,12 @@ public final class ExportViewModel {
         }
     }
 
-    private static AugmentOptions withMasks(AugmentOptions options, Path masksFile) {
+    static AugmentOptions withMasks(AugmentOptions options, Path masksFile) {
         return new AugmentOptions(options.backgrounds(), Optional.ofNullable(masksFile), options.maskSource(), options.filter(),
                 options.featherSigma(), options.dilation(), options.combine(), options.seed(), options.threads());
     }
 
-    private static Path writeMasks(Dataset dataset, Map<String, Rle> masks) throws IOException {
+    static Path writeMasks(Dataset dataset, Map<String, Rle> masks) throws IOException {
         List<MasksFile.Entry> entries = new ArrayList<>();
         for (Sample sample : dataset.samples()) {
             Rle mask = masks.get(sample.id());

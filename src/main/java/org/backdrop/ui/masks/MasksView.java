@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -26,6 +27,7 @@ import org.backdrop.segment.MaskPlan;
 import org.backdrop.segment.MasksFile;
 import org.backdrop.ui.Dialogs;
 import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.cluster.RunOn;
 import org.backdrop.ui.task.ProgressTask;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
@@ -106,7 +108,8 @@ public final class MasksView {
             node.disableProperty().bind(session.datasetProperty().isNull());
         }
 
-        HBox bar = new HBox(8, new Label("Source"), source, new Label("for"), scope, compute, cancel, load, save);
+        ChoiceBox<RunOn> runOn = runOnChoice();
+        HBox bar = new HBox(8, new Label("Source"), source, new Label("for"), scope, new Label("on"), runOn, compute, cancel, load, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         HBox modelBar = modelBar();
@@ -173,6 +176,22 @@ public final class MasksView {
         if (file != null) {
             target.set(file.toPath());
         }
+    }
+
+    /** Returns the choice between this computer and the Spark cluster, enabled while a Spark installation is set up. */
+    private ChoiceBox<RunOn> runOnChoice() {
+        ChoiceBox<RunOn> runOn = new ChoiceBox<>();
+        runOn.setId("mask-run-on");
+        runOn.getItems().setAll(RunOn.values());
+        runOn.valueProperty().bindBidirectional(model.runOnProperty());
+        runOn.disableProperty().bind(Bindings.createBooleanBinding(() -> model.sparkProperty().get().isEmpty(), model.sparkProperty()));
+        model.sparkProperty().addListener((observable, before, after) -> {
+            if (after.isEmpty()) {
+                model.runOnProperty().set(RunOn.THIS_COMPUTER);
+            }
+        });
+        runOn.setTooltip(new Tooltip("Spark cluster runs 'masks --engine spark' through the installation set in Edit › Spark cluster…"));
+        return runOn;
     }
 
     /** Starts computing masks, unless a computation is already running. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import org.backdrop.curate.MaskOrigin;
 import org.backdrop.dataset.Dataset;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.Sample;
+import org.backdrop.engine.launch.SparkInstallation;
 import org.backdrop.mask.Rle;
 import org.backdrop.model.DeviceRequest;
 import org.backdrop.model.ModelException;
@@ -32,6 +34,7 @@ import org.backdrop.segment.MaskSource;
 import org.backdrop.segment.MasksFile;
 import org.backdrop.segment.SegmentationModel;
 import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.cluster.RunOn;
 import org.backdrop.ui.task.ProgressTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +102,8 @@ public final class MasksViewModel {
     private final ObjectProperty<Path> modelFile = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> specFile = new SimpleObjectProperty<>();
     private final ObjectProperty<DeviceRequest> device = new SimpleObjectProperty<>(DeviceRequest.AUTO);
+    private final ObjectProperty<RunOn> runOn = new SimpleObjectProperty<>(RunOn.THIS_COMPUTER);
+    private final ObjectProperty<Optional<SparkInstallation>> spark = new SimpleObjectProperty<>(Optional.empty());
     private final ObservableList<Sample> filtered;
     private final ObservableList<InvalidSample> skipped = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No masks yet: compute them or load a masks file.");
@@ -146,6 +151,16 @@ public final class MasksViewModel {
     /** Returns the device the model runs on: auto, cpu or cuda, as {@code masks --device} takes it. */
     public ObjectProperty<DeviceRequest> deviceProperty() {
         return device;
+    }
+
+    /** Returns the machine the computation runs on; the Spark cluster needs {@link #sparkProperty()} to hold an installation. */
+    public ObjectProperty<RunOn> runOnProperty() {
+        return runOn;
+    }
+
+    /** Returns the configured Spark installation, empty when masks can be computed on this computer only. */
+    public ObjectProperty<Optional<SparkInstallation>> sparkProperty() {
+        return spark;
     }
 
     /** Returns the samples that the chosen scope covers now, in dataset order. */
@@ -207,7 +222,8 @@ public final class MasksViewModel {
      */
     public ProgressTask<MaskPlan> computeTask() {
         ProgressTask.Work<MaskPlan> work = computation();
-        return new ProgressTask<>("Computing masks (" + source.get().label() + ", " + scopeSamples().size() + " samples)", work);
+        String where = runOn.get() == RunOn.SPARK_CLUSTER ? " on Spark" : "";
+        return new ProgressTask<>("Computing masks (" + source.get().label() + ", " + scopeSamples().size() + " samples)" + where, work);
     }
 
     /**
@@ -228,6 +244,12 @@ public final class MasksViewModel {
         Path model = modelFile.get();
         Path spec = specFile.get();
         DeviceRequest onDevice = device.get();
+        if (runOn.get() == RunOn.SPARK_CLUSTER) {
+            SparkInstallation installation = spark.get().orElseThrow(() -> new IllegalStateException(
+                    "no Spark installation is set up; set one in Edit › Spark cluster…, or compute on this computer"));
+            String sourceArgument = SparkMasks.sourceArgument(chosen, model, spec);
+            return progress -> SparkMasks.compute(whole, samples, sourceArgument, onDevice, installation, progress);
+        }
         return progress -> {
             progress.progress(0, samples.size(), chosen == Source.MODEL && model != null ? "Loading " + model.getFileName() : "Computing masks");
             ExecutorService executor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {

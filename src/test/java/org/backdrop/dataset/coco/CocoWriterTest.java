@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.backdrop.ProgressListener;
@@ -28,6 +30,7 @@ import org.backdrop.dataset.ImageRef;
 import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.Sample;
 import org.backdrop.dataset.SampleImages;
+import org.backdrop.image.ImageEncoder;
 import org.backdrop.image.RgbImage;
 import org.backdrop.mask.Rle;
 import org.backdrop.mask.RleSegmentation;
@@ -92,6 +95,44 @@ class CocoWriterTest {
         List<Double> areas = new ArrayList<>();
         json.get("annotations").forEach(annotation -> areas.add(annotation.get("area").asDouble()));
         return areas;
+    }
+
+    /**
+     * A writer input whose image files are PNGs although the samples name JPEGs, as the Spark engine stages
+     * rendered variants: the copied files are named .png, as when the same pixels are encoded.
+     */
+    @Test
+    void copiedPngOfJpegSampleIsNamedPng() throws Exception {
+        Dataset dataset = read(SharedData.fixture("coco/labelme_coco_export"));
+        Path staged = Files.createDirectories(output.resolve("staged"));
+        SampleImages stagedPngs = new SampleImages() {
+            @Override
+            public RgbImage load(Dataset source, Sample sample) throws IOException {
+                return SYNTHETIC_PIXELS.load(source, sample);
+            }
+
+            @Override
+            public Optional<Path> file(Dataset source, Sample sample) {
+                try {
+                    Path png = staged.resolve(sample.id() + ".png");
+                    Files.write(png, ImageEncoder.encodePng(load(source, sample)));
+                    return Optional.of(png);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        Path out = output.resolve("out");
+
+        new CocoWriter().write(dataset, stagedPngs, out, ProgressListener.NONE);
+
+        JsonNode images = MAPPER.readTree(out.resolve(CocoWriter.ANNOTATION_FILE).toFile()).get("images");
+        assertEquals(dataset.samples().size(), images.size());
+        for (JsonNode image : images) {
+            String name = image.get("file_name").asText();
+            assertTrue(name.endsWith(".png"), name);
+            assertTrue(Files.isRegularFile(out.resolve("images").resolve(name)), name);
+        }
     }
 
     @Test

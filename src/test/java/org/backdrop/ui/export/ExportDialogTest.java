@@ -1,13 +1,16 @@
 package org.backdrop.ui.export;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.cluster.RunOn;
 import org.backdrop.ui.StudioTestData;
 import org.backdrop.ui.task.TaskRunner;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,14 @@ class ExportDialogTest {
         out = temp.resolve("out");
         model.outputFolderProperty().set(out);
         new ExportDialog(stage, session, model).show();
+    }
+
+    @Test
+    void runOnClusterDisabledWithoutSpark(FxRobot robot) {
+        ChoiceBox<?> runOn = robot.lookup("#export-run-on").queryAs(ChoiceBox.class);
+
+        assertTrue(runOn.isDisabled());
+        assertEquals(RunOn.THIS_COMPUTER, runOn.getValue());
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.backdrop.ProgressListener;
 import org.backdrop.curate.ReviewStatus;
+import org.backdrop.engine.launch.SparkInstallation;
 import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.cluster.RunOn;
 import org.backdrop.ui.StudioTestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,31 @@ class ExportViewModelTest {
         model.backgroundsProperty().set(" red, ,mean ");
 
         assertEquals(List.of("red", "mean"), model.backgroundList());
+    }
+
+    @Test
+    void sparkClusterNeedsInstallation() {
+        model.outputFolderProperty().set(temp.resolve("out"));
+        model.runOnProperty().set(RunOn.SPARK_CLUSTER);
+
+        assertTrue(model.problem().orElseThrow().startsWith("No Spark installation is set up"), model.problem().toString());
+    }
+
+    @Test
+    void sparkClusterNeedsExistingJobJar() throws Exception {
+        Path home = Files.createDirectories(temp.resolve("spark/bin")).getParent();
+        Files.writeString(home.resolve("bin/spark-submit"), "#!/bin/sh\n");
+        Path jar = temp.resolve("missing/backdrop-spark-job.jar");
+        SparkInstallation installation = new SparkInstallation(home, "local[2]", Optional.of(jar), List.of());
+        ExportViewModel withSpark = new ExportViewModel(session, () -> Optional.of(installation));
+        withSpark.outputFolderProperty().set(temp.resolve("out"));
+        withSpark.runOnProperty().set(RunOn.SPARK_CLUSTER);
+
+        assertTrue(withSpark.problem().orElseThrow().contains(jar.toString()), withSpark.problem().toString());
+
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "");
+        assertEquals(Optional.empty(), withSpark.problem());
     }
 
     @Test

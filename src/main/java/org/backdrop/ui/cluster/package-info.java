@@ -1,0 +1,2 @@
+/** The studio's settings for running work on a Spark cluster. */
+package org.backdrop.ui.cluster;
