@@ -69,7 +69,9 @@ final class EvalDetCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "The detector's spec (default: beside the model, net.onnx -> net.spec.json).")
     Path modelSpecFile;
 
-    @Option(names = "--in", paramLabel = "DATASET", description = "With --model: a dataset to evaluate on; repeat for the original and each variant.")
+    @Option(names = "--in", paramLabel = "DATASET", converter = DatasetOptions.LocationConverter.class,
+            description = "With --model: a dataset to evaluate on; repeat for the original and each variant. A path, or a URI such as"
+                    + " hdfs://namenode:8020/data (Hadoop URIs need a build with -Pspark).")
     List<Path> inputs;
 
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "With --model: auto, cpu or cuda (default: ${DEFAULT-VALUE}).")

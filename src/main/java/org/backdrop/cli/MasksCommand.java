@@ -3,7 +3,11 @@ package org.backdrop.cli;
 import java.io.IOException;
 import java.util.function.UnaryOperator;
 import org.backdrop.engine.DistributedEngine;
+import org.backdrop.model.DeviceRequest;
+import org.backdrop.model.ModelException;
+import org.backdrop.model.spec.ModelSpecException;
 import org.backdrop.model.spec.ModelSpecReader;
+import org.backdrop.model.spec.PortableSpec;
 import org.backdrop.segment.MaskEngine;
 import org.backdrop.segment.MaskJob;
 import org.backdrop.segment.MaskResult;
@@ -27,6 +31,7 @@ import org.backdrop.segment.GrabCutMaskSource;
 import org.backdrop.segment.MaskFilter;
 import org.backdrop.segment.MaskPlan;
 import org.backdrop.segment.MaskSource;
+import org.backdrop.segment.SegmentationModel;
 import org.backdrop.segment.MasksFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,24 +192,37 @@ final class MasksCommand implements Callable<Integer> {
         }
     }
 
-    /** Loads the segmentation model and its spec from the copies an engine gives each executor. */
-    record OnnxSourceFactory(String model, String spec, String device) implements MaskJob.SourceFactory {
+    /**
+     * Loads the segmentation model from the copy an engine gives each executor, with the spec shipped
+     * as text, so that a class-names file beside the spec need not reach the executors.
+     */
+    record OnnxSourceFactory(String model, PortableSpec spec, String device) implements MaskJob.SourceFactory {
         private static final long serialVersionUID = 1L;
 
         static OnnxSourceFactory of(String modelAndSpec, String device) {
             ModelSources.Named named = ModelSources.splitModelAndSpec(modelAndSpec);
-            Path spec = named.spec() != null ? named.spec() : ModelSpecReader.specBeside(named.model());
-            return new OnnxSourceFactory(named.model().toAbsolutePath().toString(), spec.toAbsolutePath().toString(), device);
+            Path specPath = named.spec() != null ? named.spec() : ModelSpecReader.specBeside(named.model());
+            try {
+                DeviceRequest.parse(device);
+                return new OnnxSourceFactory(named.model().toAbsolutePath().toString(), PortableSpec.of(specPath), device);
+            } catch (IllegalArgumentException | ModelSpecException e) {
+                throw new InvalidInputException(e.getMessage(), e);
+            }
         }
 
         @Override
         public MaskSource create(UnaryOperator<Path> localFile) {
-            return ModelSources.segmenter(localFile.apply(Path.of(model)) + ":" + localFile.apply(Path.of(spec)), device);
+            SegmentationModel segmentation = new SegmentationModel(localFile.apply(Path.of(model)), null, DeviceRequest.parse(device));
+            try {
+                return segmentation.openMaskSource(spec.read());
+            } catch (ModelSpecException | ModelException e) {
+                throw new InvalidInputException(e.getMessage(), e);
+            }
         }
 
         @Override
         public List<Path> files() {
-            return List.of(Path.of(model), Path.of(spec));
+            return List.of(Path.of(model));
         }
     }
 

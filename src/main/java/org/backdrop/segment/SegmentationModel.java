@@ -57,7 +57,18 @@ public record SegmentationModel(Path model, Path spec, DeviceRequest device) {
      * @throws ModelSpecException if the spec is missing, invalid or does not fit the model
      */
     public ModelMaskSource openMaskSource() throws ModelException, ModelSpecException {
-        return new ModelMaskSource(OnnxModels.segmenter(model, readSpec(), options()));
+        return openMaskSource(readSpec());
+    }
+
+    /**
+     * Loads the model as a mask source with {@code modelSpec} in place of the spec file, for a spec
+     * read elsewhere, such as one a distributed engine ships as text.
+     *
+     * @throws ModelException if the model file is missing or cannot be loaded
+     * @throws ModelSpecException if the spec does not fit the model
+     */
+    public ModelMaskSource openMaskSource(ModelSpec modelSpec) throws ModelException, ModelSpecException {
+        return new ModelMaskSource(OnnxModels.segmenter(model, modelSpec, options()));
     }
 
     /**

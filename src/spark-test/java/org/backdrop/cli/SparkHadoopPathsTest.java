@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code augment} and {@code masks} with {@code --in} and {@code --out} given as Hadoop URIs of a file
- * system that is not the JVM's default one ({@link LoopbackFileSystem}), against a local run of the
- * same command with plain paths: the same files with the same bytes.
+ * {@code augment}, {@code masks}, {@code eval-cls} and {@code eval-det} with {@code --in} (and for the
+ * first two {@code --out}) given as Hadoop URIs of a file system that is not the JVM's default one
+ * ({@link LoopbackFileSystem}), against a local run of the same command with plain paths: the same
+ * files with the same bytes.
  */
 class SparkHadoopPathsTest {
 
@@ -186,6 +187,36 @@ class SparkHadoopPathsTest {
         assertArrayEquals(Files.readAllBytes(folder.resolve("local/table.csv")), Files.readAllBytes(folder.resolve("hadoop/table.csv")));
     }
 
+    /** A COCO annotation file and a VOC folder, both given as URIs, against the same datasets as plain paths. */
+    @Test
+    void evalDetOnSparkMatchesLocalRun() throws Exception {
+        Path coco = SharedData.fixture("coco/icevision_coco2017_subset/annotations.json");
+        Path voc = SharedData.fixture("voc/icevision_voc2012");
+        Path spec = SparkEvalDetCommandTest.copySpec(folder);
+        List<String> local = new ArrayList<>(SparkEvalDetCommandTest.arguments(spec, coco, voc));
+        local.addAll(List.of("--out", folder.resolve("local").toString()));
+        List<String> hadoop = new ArrayList<>(SparkEvalDetCommandTest.arguments(spec));
+        hadoop.addAll(List.of("--in", LoopbackFileSystem.uri(coco), "--in", LoopbackFileSystem.uri(voc), "--out", folder.resolve("hadoop").toString(),
+                "--engine", "spark", "--master", "local[2]"));
+
+        CliRunner.Result localRun = CliRunner.run(local.toArray(String[]::new));
+        CliRunner.Result hadoopRun = CliRunner.run(hadoop.toArray(String[]::new));
+
+        assertEquals(ExitCodes.SUCCESS, localRun.exitCode(), localRun.err());
+        assertEquals(localRun.exitCode(), hadoopRun.exitCode(), hadoopRun.err());
+        JsonNode localVariants = localRun.json().get("variants");
+        JsonNode hadoopVariants = hadoopRun.json().get("variants");
+        assertTrue(localVariants.get(0).get("detections").asInt() > 0, "FastestDet found nothing in the COCO photos: " + localVariants);
+        // Each variant records where its dataset was read: the path in one run, the URI in the other.
+        assertEquals(LoopbackFileSystem.uri(coco), hadoopVariants.get(0).get("path").asText());
+        assertEquals(LoopbackFileSystem.uri(voc), hadoopVariants.get(1).get("path").asText());
+        assertEquals(withoutPaths(localVariants), withoutPaths(hadoopVariants));
+        for (String table : List.of("summary.csv", "per_category.csv", "voc_per_class.csv")) {
+            assertArrayEquals(Files.readAllBytes(folder.resolve("local").resolve(table)), Files.readAllBytes(folder.resolve("hadoop").resolve(table)),
+                    "bytes differ in " + table);
+        }
+    }
+
     @Test
     void unknownSchemeIsAUsageError() {
         CliRunner.Result run = CliRunner.run(masks("nosuchfs://host/data", folder.resolve("masks.json").toString(), List.of()));
@@ -206,6 +237,12 @@ class SparkHadoopPathsTest {
         assertTrue(text.contains(LoopbackFileSystem.SCHEME + "://"), "the manifest should record the input's URI");
         Files.writeString(manifest, text.replace(LoopbackFileSystem.SCHEME + "://", ""), StandardCharsets.UTF_8);
         OutputTrees.assertSameBytes(local, hadoop);
+    }
+
+    private static JsonNode withoutPaths(JsonNode variants) {
+        JsonNode copy = variants.deepCopy();
+        copy.forEach(variant -> ((ObjectNode) variant).remove("path"));
+        return copy;
     }
 
     private static JsonNode withoutFingerprint(Path state) throws Exception {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +49,25 @@ class SparkMasksCommandTest {
         Files.copy(SharedData.fixture("odd_images/hopper.jpg"), images.resolve("hopper.jpg"));
         Path model = SharedData.fixture("models/person_segmentation/selfie_segmentation.onnx");
         Path spec = Path.of("src/test/resources/models/selfie_segmentation.spec.json").toAbsolutePath();
+        assertSameAsLocal(images, List.of("--source", "onnx=" + model + ":" + spec, "--device", "cpu"));
+    }
+
+    /**
+     * The spec names a class-names file beside it, which Spark does not ship: the spec reaches the
+     * executors as text with the names written in.
+     */
+    @Test
+    void specWithClassNamesFileMatchesLocalRun() throws Exception {
+        Path images = Files.createDirectories(folder.resolve("images"));
+        Files.copy(SharedData.fixture("odd_images/hopper.jpg"), images.resolve("hopper.jpg"));
+        Path model = SharedData.fixture("models/person_segmentation/selfie_segmentation.onnx");
+        Path specFolder = Files.createDirectories(folder.resolve("spec"));
+        ObjectNode specJson = (ObjectNode) new ObjectMapper().readTree(Path.of("src/test/resources/models/selfie_segmentation.spec.json").toFile());
+        specJson.put("classes", "person.names");
+        Path spec = specFolder.resolve("selfie_segmentation.spec.json");
+        Files.writeString(spec, specJson.toString());
+        Files.writeString(specFolder.resolve("person.names"), "background\nperson\n");
+
         assertSameAsLocal(images, List.of("--source", "onnx=" + model + ":" + spec, "--device", "cpu"));
     }
 

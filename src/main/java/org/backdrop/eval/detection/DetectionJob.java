@@ -11,6 +11,7 @@ import org.backdrop.dataset.DatasetException;
 import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.dataset.DatasetImages;
 import org.backdrop.dataset.DatasetReaders;
+import org.backdrop.dataset.FileLocations;
 import org.backdrop.dataset.InvalidSample;
 import org.backdrop.dataset.ReadOptions;
 import org.backdrop.dataset.Sample;
@@ -19,7 +20,7 @@ import org.backdrop.model.ModelException;
 
 /**
  * The description of a detection run that another JVM needs to detect objects exactly as this one
- * does: the dataset's path and layout, its sample ids in order, the batch size, and how to load the
+ * does: the dataset's path or Hadoop URI and layout, its sample ids in order, the batch size, and how to load the
  * detector. A distributed engine ships it to each executor, which opens it once and calls
  * {@link DetectorRunner#detect}, the function local runs call, for each of its batches. The batches
  * are those of a local run, so every image meets the model in the same batch.
@@ -56,7 +57,7 @@ public final class DetectionJob implements Serializable {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
-        this.input = input.toAbsolutePath().normalize().toString();
+        this.input = FileLocations.format(input);
         this.format = dataset.format().cliName();
         this.sampleIds = dataset.samples().stream().map(Sample::id).toArray(String[]::new);
         this.batchSize = batchSize;
@@ -100,7 +101,7 @@ public final class DetectionJob implements Serializable {
      * @throws ModelException when the detector cannot be loaded here
      */
     public Opened open(UnaryOperator<Path> localFile) throws DatasetException, ModelException {
-        Dataset dataset = DatasetReaders.forFormat(DatasetFormat.fromCliName(format)).read(Path.of(input), ReadOptions.defaults(), ProgressListener.NONE);
+        Dataset dataset = DatasetReaders.forFormat(DatasetFormat.fromCliName(format)).read(FileLocations.parse(input), ReadOptions.defaults(), ProgressListener.NONE);
         List<Sample> samples = dataset.samples();
         // Image ids are sample positions, so every machine must list the same samples in the same order.
         if (samples.size() != sampleIds.length) {

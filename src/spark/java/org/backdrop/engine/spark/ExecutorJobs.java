@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps shared by the Spark engines that run a model in batches (eval-cls and eval-det). On the
- * driver they ship the model file and size the partitions. On an executor they keep the opened job
- * for every task of that JVM, and turn a failure in the last attempt into skipped samples.
+ * The steps shared by the Spark engines (augment, masks, eval-cls and eval-det). On the driver they
+ * ship model files and size the partitions. On an executor they keep the opened job for every task of
+ * that JVM, and turn a failure in the last attempt into skipped samples.
  */
 final class ExecutorJobs {
 
@@ -22,13 +22,13 @@ final class ExecutorJobs {
 
     /** Opens a job in an executor's JVM, reading each shipped file through {@code localFile}. */
     @FunctionalInterface
-    interface Opener<T extends AutoCloseable> {
+    interface Opener<T> {
         T open(UnaryOperator<Path> localFile) throws DatasetException, ModelException;
     }
 
     private static final Object LOCK = new Object();
     private static String openedKey;
-    private static AutoCloseable opened;
+    private static Object opened;
 
     private ExecutorJobs() {}
 
@@ -50,22 +50,23 @@ final class ExecutorJobs {
     /**
      * Returns the job with key {@code key} opened in this JVM. The first task of a job opens it (loads
      * the model from the copy {@link #ship} made); later tasks in the same JVM get the same object. An
-     * executor keeps one job: opening another closes the one before. Callers run one inference at a
-     * time on the returned object by synchronising on it.
+     * executor keeps one job: opening another drops the one before, and closes it when it is
+     * {@link AutoCloseable}. Callers whose model takes one inference at a time synchronise on the
+     * returned object.
      */
     @SuppressWarnings("unchecked")
-    static <T extends AutoCloseable> T open(String key, Opener<T> opener) throws DatasetException, ModelException {
+    static <T> T open(String key, Opener<T> opener) throws DatasetException, ModelException {
         synchronized (LOCK) {
             if (!key.equals(openedKey)) {
-                if (opened != null) {
+                if (opened instanceof AutoCloseable closeable) {
                     try {
-                        opened.close();
+                        closeable.close();
                     } catch (Exception e) {
                         LOG.warn("Could not release the model of an earlier job: {}", e.toString());
                     }
-                    opened = null;
-                    openedKey = null;
                 }
+                opened = null;
+                openedKey = null;
                 opened = opener.open(file -> Path.of(SparkFiles.get(file.getFileName().toString())));
                 openedKey = key;
             }

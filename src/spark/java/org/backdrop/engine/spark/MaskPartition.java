@@ -1,28 +1,24 @@
 package org.backdrop.engine.spark;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import org.apache.spark.SparkFiles;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.backdrop.dataset.DatasetException;
 import org.backdrop.mask.Rle;
+import org.backdrop.model.ModelException;
 import org.backdrop.segment.MaskJob;
 import org.backdrop.segment.MaskPlan;
 import org.backdrop.segment.MaskResult;
 
 /**
  * The task that computes the masks of one partition of samples on an executor with
- * {@link MaskPlan#computeOne}, the function local runs call. The job is opened once per executor JVM:
- * the dataset is read and the mask source (an ONNX model, loaded from the copy Spark shipped to the
- * executor) is made on the first task and kept for the others. Failures are retried as for
- * {@link RenderPartition}.
+ * {@link MaskPlan#computeOne}, the function local runs call. The job is opened once per executor JVM
+ * (see {@link ExecutorJobs#open}): the dataset is read and the mask source (an ONNX model, loaded from
+ * the copy Spark shipped to the executor) is made on the first task and kept for the others. Failures
+ * are retried as for {@link RenderPartition}.
  */
 final class MaskPartition implements FlatMapFunction<Iterator<Integer>, MaskPartition.Outcome> {
 
@@ -38,8 +34,6 @@ final class MaskPartition implements FlatMapFunction<Iterator<Integer>, MaskPart
         }
     }
 
-    private static final ConcurrentMap<String, MaskJob.Opened> OPENED = new ConcurrentHashMap<>();
-
     private final Broadcast<MaskJob> job;
     private final int maxFailures;
     private final String failSample;
@@ -51,24 +45,23 @@ final class MaskPartition implements FlatMapFunction<Iterator<Integer>, MaskPart
     }
 
     @Override
-    public Iterator<Outcome> call(Iterator<Integer> indices) throws DatasetException {
+    public Iterator<Outcome> call(Iterator<Integer> indices) throws DatasetException, ModelException {
         MaskJob shipped = job.value();
-        MaskJob.Opened opened = open(shipped);
-        boolean lastAttempt = TaskContext.get() == null || TaskContext.get().attemptNumber() + 1 >= maxFailures;
+        // Mask sources are safe to call from several threads (local runs share one), so tasks do not take turns.
+        MaskJob.Opened opened = ExecutorJobs.open(shipped.key(), shipped::open);
+        boolean lastAttempt = ExecutorJobs.lastAttempt(maxFailures);
         List<Outcome> outcomes = new ArrayList<>();
         while (indices.hasNext()) {
             int index = indices.next();
             MaskResult result;
             try {
-                if (shipped.sampleId(index).equals(failSample)) {
-                    throw new IllegalStateException("failure injected for testing on sample " + failSample);
-                }
+                ExecutorJobs.failIfInjected(failSample, shipped.sampleId(index));
                 result = opened.compute(index);
             } catch (RuntimeException e) {
                 if (!lastAttempt) {
                     throw e;
                 }
-                result = new MaskResult.Rejected("failed in all " + maxFailures + " attempts: " + e);
+                result = new MaskResult.Rejected(ExecutorJobs.failedReason(maxFailures, e));
             }
             if (result instanceof MaskResult.Found found) {
                 Rle mask = found.mask();
@@ -78,28 +71,5 @@ final class MaskPartition implements FlatMapFunction<Iterator<Integer>, MaskPart
             }
         }
         return outcomes.iterator();
-    }
-
-    private static MaskJob.Opened open(MaskJob job) throws DatasetException {
-        MaskJob.Opened opened = OPENED.get(job.key());
-        if (opened != null) {
-            return opened;
-        }
-        synchronized (OPENED) {
-            opened = OPENED.get(job.key());
-            if (opened == null) {
-                for (MaskJob.Opened earlier : OPENED.values()) {
-                    try {
-                        earlier.close();
-                    } catch (Exception e) {
-                        // The earlier job's model is released as far as it can be; the new job goes on.
-                    }
-                }
-                OPENED.clear();
-                opened = job.open(file -> Path.of(SparkFiles.get(file.getFileName().toString())));
-                OPENED.put(job.key(), opened);
-            }
-            return opened;
-        }
     }
 }

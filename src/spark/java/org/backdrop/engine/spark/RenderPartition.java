@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.backdrop.augment.AugmentPlan;
@@ -16,6 +15,7 @@ import org.backdrop.augment.SampleRender;
 import org.backdrop.background.BackgroundUnavailableException;
 import org.backdrop.dataset.DatasetException;
 import org.backdrop.image.ImageEncoder;
+import org.backdrop.model.ModelException;
 
 /**
  * The task that renders one partition of a variant's samples on an executor, with
@@ -52,16 +52,18 @@ final class RenderPartition implements FlatMapFunction<Iterator<Integer>, Staged
     }
 
     @Override
-    public Iterator<StagedSample> call(Iterator<Integer> indices) throws IOException, DatasetException {
+    public Iterator<StagedSample> call(Iterator<Integer> indices) throws IOException, DatasetException, ModelException {
         AugmentPlan shipped = plan.value();
-        AugmentPlan.Opened opened = ExecutorPlans.open(shipped);
+        // A plan opened in this JVM reads the dataset, rebuilds the sample pool and loads the native
+        // libraries once for every task of the executor.
+        AugmentPlan.Opened opened = ExecutorJobs.open(shipped.key(), localFile -> shipped.open());
         Path work = new Path(folder);
         FileSystem fs = work.getFileSystem(HadoopPaths.configuration());
         // Hadoop's local file system writes a .crc file beside each file by default. The record's SHA-256
         // already verifies each staged PNG, so the extra file per write is left out.
         fs.setWriteChecksum(false);
         fs.setVerifyChecksum(false);
-        boolean lastAttempt = TaskContext.get() == null || TaskContext.get().attemptNumber() + 1 >= maxFailures;
+        boolean lastAttempt = ExecutorJobs.lastAttempt(maxFailures);
         List<StagedSample> results = new ArrayList<>();
         while (indices.hasNext()) {
             int index = indices.next();
@@ -80,9 +82,7 @@ final class RenderPartition implements FlatMapFunction<Iterator<Integer>, Staged
             throws IOException {
         SampleRender.Outcome outcome;
         try {
-            if (sampleId.equals(failSample)) {
-                throw new IllegalStateException("failure injected for testing on sample " + sampleId);
-            }
+            ExecutorJobs.failIfInjected(failSample, sampleId);
             outcome = opened.render(variant, index);
         } catch (BackgroundUnavailableException e) {
             return StagedSample.writeFailed(fs, work, index, sampleId, e.getMessage());
@@ -93,7 +93,7 @@ final class RenderPartition implements FlatMapFunction<Iterator<Integer>, Staged
                 throw e;
             }
             // Not recorded in the work folder: a rerun tries the sample again.
-            return StagedSample.failed(index, "failed in all " + maxFailures + " attempts: " + e);
+            return StagedSample.failed(index, ExecutorJobs.failedReason(maxFailures, e));
         }
         byte[] png = ImageEncoder.encodePng(outcome.image());
         return StagedSample.writeRendered(fs, work, index, sampleId, outcome.source(), png);

@@ -1,7 +1,6 @@
 package org.backdrop.engine.spark;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,15 +32,13 @@ final class SparkMaskEngine implements MaskEngine {
 
     @Override
     public List<MaskResult> compute(MaskJob job, ProgressListener progress) throws IOException {
-        for (Path file : job.files()) {
-            context.addFile(file.toAbsolutePath().toString());
-        }
+        ExecutorJobs.ship(context, job.files());
         Broadcast<MaskJob> shipped = context.broadcast(job);
         int size = job.size();
         if (size == 0) {
             return List.of();
         }
-        int partitions = Math.min(size, Math.max(context.defaultParallelism(), (size + SAMPLES_PER_TASK - 1) / SAMPLES_PER_TASK));
+        int partitions = ExecutorJobs.partitions(context, size, SAMPLES_PER_TASK);
         List<Integer> indices = IntStream.range(0, size).boxed().toList();
         String failSample = System.getProperty(RenderPartition.FAIL_SAMPLE_PROPERTY);
         progress.progress(0, size, "Computing masks on Spark");
