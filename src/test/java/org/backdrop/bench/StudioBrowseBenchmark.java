@@ -100,6 +100,7 @@ public final class StudioBrowseBenchmark {
         report("pulse work (scroll + CSS + layout)", pulses[0]);
         report("frame interval", pulses[1]);
         report("pulse work, CPU time of the JavaFX thread", pulses[2]);
+        System.out.println("longest pulses (wall time): " + longest(pulses[0], pulses[2], 5));
         long heapAfter = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.printf("heap used after scrolling (before GC): %.1f MiB%n", heapAfter / 1048576.0);
 
@@ -197,6 +198,14 @@ public final class StudioBrowseBenchmark {
 
     private static double[] toArray(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Describes the {@code count} pulses with the longest wall time: their number, wall time and CPU time. */
+    private static String longest(double[] wall, double[] cpu, int count) {
+        return java.util.stream.IntStream.range(0, wall.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer pulse) -> wall[pulse]).reversed()).limit(count)
+                .map(pulse -> String.format("#%d %.1f ms (CPU %.1f ms)", pulse, wall[pulse], cpu[pulse]))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static void report(String name, double[] millis) {

@@ -145,7 +145,7 @@ public final class ResultsScreenshots {
     }
 
     /** Waits for two pulses and the thumbnail loaders, then saves the X display. */
-    private static void capture(Path file) throws Exception {
+    static void capture(Path file) throws Exception {
         Thread.sleep(1500);
         onFx(() -> null);
         Process process = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
@@ -165,7 +165,7 @@ public final class ResultsScreenshots {
         throw new IllegalStateException("timed out after " + seconds + " s");
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
+    static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
