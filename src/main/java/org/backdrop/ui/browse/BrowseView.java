@@ -11,6 +11,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -20,7 +21,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.backdrop.curate.MaskOrigin;
 import org.backdrop.curate.ReviewStatus;
@@ -204,15 +204,15 @@ public final class BrowseView {
 
     private final class SampleCell extends GridCell<Sample> {
         private final BlockImageView image = new BlockImageView(THUMBNAIL_SIZE);
-        private final Label caption = new Label();
-        private final VBox box = new VBox(2, image.view(), caption);
 
         SampleCell() {
-            box.setAlignment(Pos.CENTER);
-            // The graphic stays set: replacing it on every update restyles the cell, which made scrolling
-            // 50,000 samples miss frames. An empty cell hides it instead.
-            setGraphic(box);
-            caption.setMaxWidth(THUMBNAIL_SIZE);
+            // The thumbnail is the cell's graphic and the sample id its text, with no layout pane and label
+            // between: each node in a cell is restyled and laid out again whenever a scrolled row reuses it.
+            // The graphic stays set, because replacing it on every update restyles the cell.
+            setGraphic(image.view());
+            setContentDisplay(ContentDisplay.TOP);
+            setGraphicTextGap(2);
+            setAlignment(Pos.CENTER);
             getStyleClass().add("sample-cell");
             MenuItem edit = new MenuItem("Edit mask…");
             edit.setOnAction(event -> {
@@ -256,7 +256,7 @@ public final class BrowseView {
         protected void updateItem(Sample sample, boolean empty) {
             super.updateItem(sample, empty);
             if (empty || sample == null) {
-                box.setVisible(false);
+                setText(null);
                 image.clear();
                 return;
             }
@@ -268,7 +268,7 @@ public final class BrowseView {
             if (sample == session.selectedProperty().get()) {
                 getStyleClass().add("selected-sample");
             }
-            caption.setText(sample.id());
+            setText(sample.id());
             int index = session.indexOf(sample);
             SampleThumbnails.Key key = new SampleThumbnails.Key(index, sample.id(), overlay.isSelected(), THUMBNAIL_SIZE);
             RgbImage cached = thumbnails.request(key, ready -> {
@@ -281,7 +281,6 @@ public final class BrowseView {
             } else {
                 image.clear();
             }
-            box.setVisible(true);
         }
     }
 }
