@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -66,6 +67,14 @@ public final class BrowseView {
         grid.setVerticalCellSpacing(6);
         grid.setCellFactory(view -> new SampleCell());
         grid.getStyleClass().add("sample-grid");
+        // Every row has the same height, so the grid's VirtualFlow need not measure rows to estimate its
+        // length. Measuring lays out a spare row, with its cells' styles and thumbnail requests, for
+        // rows that are not on screen.
+        grid.skinProperty().addListener((observable, before, skin) -> {
+            if (skin != null && grid.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                flow.setFixedCellSize(grid.getCellHeight() + 2 * grid.getVerticalCellSpacing());
+            }
+        });
 
         overlay.setSelected(true);
         overlay.selectedProperty().addListener((observable, before, after) -> refreshCells());
