@@ -34,10 +34,10 @@ import org.backdrop.ui.StudioHarness;
  * and is not in either number. On a machine shared with other work, a pulse also waits for the CPU,
  * so the JavaFX thread's CPU time within each pulse is reported as well.
  *
- * <p>Run headless with Monocle, from the repository root after {@code ./mvnw -q -B -o test-compile}:
+ * <p>Run headless with Monocle, from the repository root after {@code ./mvnw -q -B -o test-compile
+ * dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test}:
  * {@code java -Xmx2g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp
- * "target/test-classes:target/classes:$(cat /tmp/cp.txt)" org.backdrop.bench.StudioBrowseBenchmark [PIXELS_PER_FRAME]}
- * with the test classpath in {@code /tmp/cp.txt}. The generated batches (about 150 MB) go to a temporary
+ * "target/test-classes:target/classes:$(cat target/cp.txt)" org.backdrop.bench.StudioBrowseBenchmark [PIXELS_PER_FRAME]}. The generated batches (about 150 MB) go to a temporary
  * folder that is deleted at the end.
  */
 public final class StudioBrowseBenchmark {
