@@ -16,7 +16,7 @@ public final class SafePaths {
         if (relative == null || relative.isBlank()) {
             throw new UnsafePathException("empty file name");
         }
-        if (relative.startsWith("/") || relative.startsWith("\\") || relative.matches("^[A-Za-z]:.*")) {
+        if (relative.startsWith("/") || relative.startsWith("\\") || hasDriveLetter(relative)) {
             throw new UnsafePathException("absolute file name '" + relative + "' is not allowed; names must be relative to the dataset root");
         }
         Path base = root.toAbsolutePath().normalize();
@@ -25,6 +25,15 @@ public final class SafePaths {
             throw new UnsafePathException("file name '" + relative + "' leads outside the dataset root " + base);
         }
         return resolved;
+    }
+
+    /** Tells whether {@code name} starts with a Windows drive such as {@code C:}, without a regular expression because this runs per image. */
+    private static boolean hasDriveLetter(String name) {
+        if (name.length() < 2 || name.charAt(1) != ':') {
+            return false;
+        }
+        char drive = name.charAt(0);
+        return (drive >= 'A' && drive <= 'Z') || (drive >= 'a' && drive <= 'z');
     }
 
     /** Thrown for a file name that is absolute or leaves the dataset root. */

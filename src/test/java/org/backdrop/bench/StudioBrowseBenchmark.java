@@ -34,10 +34,10 @@ import org.backdrop.ui.StudioHarness;
  * and is not in either number. On a machine shared with other work, a pulse also waits for the CPU,
  * so the JavaFX thread's CPU time within each pulse is reported as well.
  *
- * <p>Run headless with Monocle, from the repository root after {@code ./mvnw -q -B -o test-compile}:
+ * <p>Run headless with Monocle, from the repository root after {@code ./mvnw -q -B -o test-compile
+ * dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test}:
  * {@code java -Xmx2g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp
- * "target/test-classes:target/classes:$(cat /tmp/cp.txt)" org.backdrop.bench.StudioBrowseBenchmark [PIXELS_PER_FRAME]}
- * with the test classpath in {@code /tmp/cp.txt}. The generated batches (about 150 MB) go to a temporary
+ * "target/test-classes:target/classes:$(cat target/cp.txt)" org.backdrop.bench.StudioBrowseBenchmark [PIXELS_PER_FRAME]}. The generated batches (about 150 MB) go to a temporary
  * folder that is deleted at the end.
  */
 public final class StudioBrowseBenchmark {
@@ -100,6 +100,7 @@ public final class StudioBrowseBenchmark {
         report("pulse work (scroll + CSS + layout)", pulses[0]);
         report("frame interval", pulses[1]);
         report("pulse work, CPU time of the JavaFX thread", pulses[2]);
+        System.out.println("longest pulses (wall time): " + longest(pulses[0], pulses[2], 5));
         long heapAfter = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.printf("heap used after scrolling (before GC): %.1f MiB%n", heapAfter / 1048576.0);
 
@@ -197,6 +198,14 @@ public final class StudioBrowseBenchmark {
 
     private static double[] toArray(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Describes the {@code count} pulses with the longest wall time: their number, wall time and CPU time. */
+    private static String longest(double[] wall, double[] cpu, int count) {
+        return java.util.stream.IntStream.range(0, wall.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer pulse) -> wall[pulse]).reversed()).limit(count)
+                .map(pulse -> String.format("#%d %.1f ms (CPU %.1f ms)", pulse, wall[pulse], cpu[pulse]))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static void report(String name, double[] millis) {

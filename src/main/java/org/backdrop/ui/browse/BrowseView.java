@@ -11,24 +11,25 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.backdrop.curate.MaskOrigin;
 import org.backdrop.curate.ReviewStatus;
 import org.backdrop.dataset.Category;
 import org.backdrop.dataset.Sample;
+import org.backdrop.image.RgbImage;
 import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.image.BlockImageView;
 import org.backdrop.ui.image.SampleThumbnails;
 import org.backdrop.ui.image.ThumbnailLoader;
 import org.controlsfx.control.GridCell;
@@ -41,7 +42,7 @@ public final class BrowseView {
 
     private final StudioSession session;
     private final BrowseViewModel model;
-    private final ThumbnailLoader<SampleThumbnails.Key> thumbnails;
+    private final ThumbnailLoader<SampleThumbnails.Key, RgbImage> thumbnails;
     private final CheckBox overlay = new CheckBox("Mask overlay");
     private final GridView<Sample> grid = new GridView<>();
     private final BorderPane root = new BorderPane();
@@ -53,9 +54,11 @@ public final class BrowseView {
         this.session = session;
         this.model = model;
         SampleThumbnails renderer = new SampleThumbnails(session);
-        // About three screens of pending thumbnails: while scrolling fast, older requests are for cells that
-        // have already scrolled away, and decoding them only delays the visible ones.
-        this.thumbnails = new ThumbnailLoader<>(renderer::render, 3000, 160, 2);
+        // The cache keeps the small decoded pixels (3 KB for a CIFAR image) and each cell enlarges them into
+        // a buffer of its own, so scrolling allocates little and the collector copies little. About three
+        // screens of pending thumbnails: while scrolling fast, older requests are for cells that have
+        // already scrolled away, and decoding them only delays the visible ones.
+        this.thumbnails = new ThumbnailLoader<>(renderer::renderSmall, 3000, 160, 2);
 
         grid.setItems(model.visibleSamples());
         grid.setCellWidth(THUMBNAIL_SIZE + 8);
@@ -64,6 +67,14 @@ public final class BrowseView {
         grid.setVerticalCellSpacing(6);
         grid.setCellFactory(view -> new SampleCell());
         grid.getStyleClass().add("sample-grid");
+        // Every row has the same height, so the grid's VirtualFlow need not measure rows to estimate its
+        // length. Measuring lays out a spare row, with its cells' styles and thumbnail requests, for
+        // rows that are not on screen.
+        grid.skinProperty().addListener((observable, before, skin) -> {
+            if (skin != null && grid.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                flow.setFixedCellSize(grid.getCellHeight() + 2 * grid.getVerticalCellSpacing());
+            }
+        });
 
         overlay.setSelected(true);
         overlay.selectedProperty().addListener((observable, before, after) -> refreshCells());
@@ -201,18 +212,16 @@ public final class BrowseView {
     }
 
     private final class SampleCell extends GridCell<Sample> {
-        private final ImageView image = new ImageView();
-        private final Label caption = new Label();
-        private final VBox box = new VBox(2, image, caption);
+        private final BlockImageView image = new BlockImageView(THUMBNAIL_SIZE);
 
         SampleCell() {
-            // Thumbnails arrive at most THUMBNAIL_SIZE wide and high, so they show at their own size, unscaled.
-            image.setPreserveRatio(true);
-            box.setAlignment(Pos.CENTER);
-            // The graphic stays set: replacing it on every update restyles the cell, which made scrolling
-            // 50,000 samples miss frames. An empty cell hides it instead.
-            setGraphic(box);
-            caption.setMaxWidth(THUMBNAIL_SIZE);
+            // The thumbnail is the cell's graphic and the sample id its text, with no layout pane and label
+            // between: each node in a cell is restyled and laid out again whenever a scrolled row reuses it.
+            // The graphic stays set, because replacing it on every update restyles the cell.
+            setGraphic(image.view());
+            setContentDisplay(ContentDisplay.TOP);
+            setGraphicTextGap(2);
+            setAlignment(Pos.CENTER);
             getStyleClass().add("sample-cell");
             MenuItem edit = new MenuItem("Edit mask…");
             edit.setOnAction(event -> {
@@ -232,12 +241,32 @@ public final class BrowseView {
             });
         }
 
+        /**
+         * Updates the cell once per change. ControlsFX's grid row moves each of its cells to index -1 and
+         * then to the new index whenever the row changes. Every scrolled cell was emptied and filled again,
+         * and JavaFX restyled it for both states. The cell ignores the move to -1, because the grid row is
+         * its only caller. When the index stays the same, the cell reads its item from the grid's list
+         * again, so it shows the right sample after a filter change.
+         */
+        @Override
+        public void updateIndex(int index) {
+            GridView<Sample> view = getGridView();
+            if (view == null) {
+                super.updateIndex(index);
+            } else if (index >= 0 && index == getIndex() && index < view.getItems().size()) {
+                Sample sample = view.getItems().get(index);
+                updateItem(sample, sample == null);
+            } else if (index >= 0) {
+                super.updateIndex(index);
+            }
+        }
+
         @Override
         protected void updateItem(Sample sample, boolean empty) {
             super.updateItem(sample, empty);
             if (empty || sample == null) {
-                box.setVisible(false);
-                image.setImage(null);
+                setText(null);
+                image.clear();
                 return;
             }
             getStyleClass().removeAll("accepted", "rejected", "edited", "selected-sample");
@@ -248,16 +277,19 @@ public final class BrowseView {
             if (sample == session.selectedProperty().get()) {
                 getStyleClass().add("selected-sample");
             }
-            caption.setText(sample.id());
+            setText(sample.id());
             int index = session.indexOf(sample);
             SampleThumbnails.Key key = new SampleThumbnails.Key(index, sample.id(), overlay.isSelected(), THUMBNAIL_SIZE);
-            Image cached = thumbnails.request(key, ready -> {
+            RgbImage cached = thumbnails.request(key, ready -> {
                 if (sample == getItem()) {
-                    image.setImage(ready);
+                    image.show(ready);
                 }
             });
-            image.setImage(cached);
-            box.setVisible(true);
+            if (cached != null) {
+                image.show(cached);
+            } else {
+                image.clear();
+            }
         }
     }
 }

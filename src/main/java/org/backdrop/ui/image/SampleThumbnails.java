@@ -33,6 +33,14 @@ public final class SampleThumbnails {
 
     /** Decodes the sample as {@link #render} does but returns the core's image type. */
     public RgbImage renderRgb(Key key) throws IOException {
+        return Thumbnails.upscale(renderSmall(key), key.maxSide());
+    }
+
+    /**
+     * Decodes the sample, shrinks it to fit {@code key.maxSide()} and adds the overlay on request, but
+     * leaves smaller images at their own size: a {@link BlockImageView} enlarges them for display.
+     */
+    public RgbImage renderSmall(Key key) throws IOException {
         Dataset dataset = session.dataset();
         Sample sample = dataset.samples().get(key.index());
         RgbImage image = Thumbnails.downscale(session.images().load(dataset, sample), key.maxSide());
@@ -40,6 +48,6 @@ public final class SampleThumbnails {
         if (key.overlay() && mask.isPresent()) {
             image = Thumbnails.overlay(image, mask.get().toRowMajor(), mask.get().width(), mask.get().height());
         }
-        return Thumbnails.upscale(image, key.maxSide());
+        return image;
     }
 }

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.Consumer;
 import javafx.application.Platform;
-import javafx.scene.image.Image;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,27 +15,28 @@ import org.slf4j.LoggerFactory;
  * through a large grid decodes only what is on screen.
  *
  * @param <K> the key of one thumbnail, such as a sample id with the overlay flag
+ * @param <V> the thumbnail, such as a JavaFX image, or small pixels that a cell draws enlarged
  */
-public final class ThumbnailLoader<K> implements AutoCloseable {
+public final class ThumbnailLoader<K, V> implements AutoCloseable {
 
     /** Renders the thumbnail for a key; called on a loader thread. */
     @FunctionalInterface
-    public interface Renderer<K> {
-        Image render(K key) throws IOException;
+    public interface Renderer<K, V> {
+        V render(K key) throws IOException;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ThumbnailLoader.class);
 
-    private record Request<K>(K key, Consumer<Image> onReady) {}
+    private record Request<K, V>(K key, Consumer<V> onReady) {}
 
-    private final LruCache<K, Image> cache;
-    private final LinkedBlockingDeque<Request<K>> pending = new LinkedBlockingDeque<>();
+    private final LruCache<K, V> cache;
+    private final LinkedBlockingDeque<Request<K, V>> pending = new LinkedBlockingDeque<>();
     private final Set<K> failed = new HashSet<>();
-    private final Renderer<K> renderer;
+    private final Renderer<K, V> renderer;
     private final int maxPending;
     private final Thread[] workers;
 
-    public ThumbnailLoader(Renderer<K> renderer, int cacheSize, int maxPending, int threads) {
+    public ThumbnailLoader(Renderer<K, V> renderer, int cacheSize, int maxPending, int threads) {
         this.renderer = renderer;
         this.cache = new LruCache<>(cacheSize);
         this.maxPending = maxPending;
@@ -52,8 +52,8 @@ public final class ThumbnailLoader<K> implements AutoCloseable {
      * Returns the cached thumbnail for {@code key}, or null after queueing it; {@code onReady} then
      * receives it on the JavaFX thread once decoded. Nothing is called for an image that fails to decode.
      */
-    public Image request(K key, Consumer<Image> onReady) {
-        Image cached = cache.get(key);
+    public V request(K key, Consumer<V> onReady) {
+        V cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
@@ -72,27 +72,27 @@ public final class ThumbnailLoader<K> implements AutoCloseable {
 
     private void work() {
         while (!Thread.currentThread().isInterrupted()) {
-            Request<K> request;
+            Request<K, V> request;
             try {
                 request = pending.takeFirst();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            Image image = cache.get(request.key());
+            V image = cache.get(request.key());
             if (image == null) {
                 image = render(request.key());
             }
             if (image != null) {
-                Image ready = image;
+                V ready = image;
                 Platform.runLater(() -> request.onReady().accept(ready));
             }
         }
     }
 
-    private Image render(K key) {
+    private V render(K key) {
         try {
-            Image image = renderer.render(key);
+            V image = renderer.render(key);
             cache.put(key, image);
             return image;
         } catch (IOException | RuntimeException e) {

@@ -62,8 +62,8 @@ public final class Thumbnails {
      * Xvfb, an enlarged {@code ImageView} was smoothed even with smoothing off, which blurred 32x32 images.
      */
     public static RgbImage upscale(RgbImage image, int maxSide) {
-        int factor = Math.min(16, maxSide / Math.max(image.width(), image.height()));
-        if (factor <= 1) {
+        int factor = enlargement(image.width(), image.height(), maxSide);
+        if (factor == 1) {
             return image;
         }
         int width = image.width() * factor;
@@ -81,6 +81,14 @@ public final class Thumbnails {
             }
         }
         return new RgbImage(width, height, out);
+    }
+
+    /**
+     * Returns the largest whole factor, 1 to 16, that keeps a {@code width x height} image's longer side
+     * within {@code maxSide} when each pixel is repeated as a block; 1 when even that is too large.
+     */
+    public static int enlargement(int width, int height, int maxSide) {
+        return Math.max(1, Math.min(16, maxSide / Math.max(width, height)));
     }
 
     /**

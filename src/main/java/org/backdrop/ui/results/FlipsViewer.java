@@ -48,7 +48,7 @@ final class FlipsViewer {
 
     private final EvaluationViewModel model;
     private final DatasetImages images = new DatasetImages();
-    private final ThumbnailLoader<Key> loader = new ThumbnailLoader<>(this::render, 64, 8, 1);
+    private final ThumbnailLoader<Key, Image> loader = new ThumbnailLoader<>(this::render, 64, 8, 1);
     private final ListView<FlippedSample> list;
     private final ImageView originalImage = new ImageView();
     private final ImageView variantImage = new ImageView();

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.backdrop.dataset.Sample;
 import org.backdrop.ui.StudioSession;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.controlsfx.control.GridCell;
 import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
@@ -55,5 +58,33 @@ class BrowseViewTest {
         robot.doubleClickOn(dog);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> opened.get() != null);
         assertEquals(dog, opened.get().id());
+    }
+
+    @Test
+    void thumbnailsShowSharpOverlay(FxRobot robot) throws Exception {
+        // The 16 x 16 test images are enlarged 7 times to fit 112 pixels, so the white object square
+        // (4 to 7) covers thumbnail pixels 28 to 55. The overlay mixes 45 % of (0, 200, 255) into white:
+        // 255 * 0.55 = 140.25, plus 0, 90 and 114.75, gives (140, 230, 255).
+        robot.interact(() -> StudioTestData.giveMasks(session));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> firstThumbnailPixel(robot, 28, 28) == 0xFF8CE6FF);
+        assertEquals(0xFF8CE6FF, firstThumbnailPixel(robot, 55, 55));
+        assertEquals(0xFF000000, firstThumbnailPixel(robot, 27, 28));
+        assertEquals(0xFF000000, firstThumbnailPixel(robot, 56, 55));
+
+        robot.clickOn("Mask overlay");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> firstThumbnailPixel(robot, 28, 28) == 0xFFFFFFFF);
+        assertEquals(0xFFFFFFFF, firstThumbnailPixel(robot, 55, 55));
+        assertEquals(0xFF000000, firstThumbnailPixel(robot, 56, 55));
+    }
+
+    /** Reads a pixel of the first sample's thumbnail as ARGB, or 0 while that thumbnail is not shown. */
+    private int firstThumbnailPixel(FxRobot robot, int x, int y) {
+        Sample first = session.dataset().samples().get(0);
+        return robot.lookup(".sample-cell").queryAllAs(GridCell.class).stream()
+                .filter(cell -> cell.getItem() == first)
+                .map(cell -> ((ImageView) cell.getGraphic()).getImage())
+                .filter(image -> image != null)
+                .mapToInt((Image image) -> image.getPixelReader().getArgb(x, y))
+                .findFirst().orElse(0);
     }
 }
