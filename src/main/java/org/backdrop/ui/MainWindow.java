@@ -114,6 +114,7 @@ final class MainWindow {
         sparkSettings = new SparkSettings(preferences);
         masksModel = new MasksViewModel(session, browseModel.visibleSamples());
         masksModel.sparkProperty().bind(Bindings.createObjectBinding(sparkSettings::configured, sparkSettings.installationProperty()));
+        evaluationModel.sparkProperty().bind(Bindings.createObjectBinding(sparkSettings::configured, sparkSettings.installationProperty()));
         masksView = new MasksView(session, masksModel);
         shareSegmentationModel();
         backgroundsModel = new BackgroundsViewModel(session);

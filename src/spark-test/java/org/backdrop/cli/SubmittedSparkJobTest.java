@@ -21,6 +21,7 @@ import org.backdrop.augment.AugmentOptions;
 import org.backdrop.augment.AugmentResult;
 import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.engine.launch.AugmentDocument;
+import org.backdrop.engine.launch.ClassifierDocument;
 import org.backdrop.engine.launch.CommandArguments;
 import org.backdrop.engine.launch.JobPhase;
 import org.backdrop.engine.launch.SparkInstallation;
@@ -31,10 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code augment --engine spark --master local[2]} submitted through {@link SparkJobSubmitter} to a Spark
- * installation whose {@code bin/spark-submit} runs Spark's real {@code org.apache.spark.deploy.SparkSubmit}
- * in a new JVM with this test's class path. The job must end as FINISHED, report progress, and write the
- * same bytes as a local run.
+ * {@code augment} and {@code eval-cls} with {@code --engine spark --master local[2]} submitted through
+ * {@link SparkJobSubmitter} to a Spark installation whose {@code bin/spark-submit} runs Spark's real {@code org.apache.spark.deploy.SparkSubmit}
+ * in a new JVM with this test's class path. A job must end as FINISHED, report progress, and give the
+ * same output as a local run.
  *
  * <p>The primary resource is {@link SparkLauncher#NO_RESOURCE} ("spark-internal"), which informs spark-submit
  * that the main class is already on its class path: tests run before {@code package}, so
@@ -102,6 +103,42 @@ class SubmittedSparkJobTest {
         OutputTrees.assertSameBytes(local, spark);
     }
 
+    /**
+     * {@code eval-cls} submitted as the Evaluate screen submits it gives the numbers of a local run. The
+     * variant swaps the cat and ship images of the CIFAR-10 fixture, so that samples flip.
+     */
+    @Test
+    void submittedEvalClsMatchesLocalRun() throws Exception {
+        Path images = SharedData.fixture("cifar10/test_images_jpg");
+        Path original = folder.resolve("original");
+        Path swapped = folder.resolve("swapped");
+        for (String name : List.of("cat", "ship")) {
+            copyFolder(images.resolve(name), original.resolve(name));
+            copyFolder(images.resolve(name.equals("cat") ? "ship" : "cat"), swapped.resolve(name));
+        }
+        Path model = SharedData.fixture("models/cifar10/resnet_2b.onnx");
+        Path spec = Path.of("src/test/resources/models/resnet_2b.spec.json").toAbsolutePath();
+        CliRunner.Result localRun = CliRunner.run("eval-cls", "--model", model.toString(), "--spec", spec.toString(), "--in", original.toString(),
+                "--in", swapped.toString(), "--device", "cpu", "--batch-size", "8", "--json");
+        assertEquals(ExitCodes.SUCCESS, localRun.exitCode(), localRun.err());
+
+        List<String> arguments = CommandArguments.evalCls(model, spec, List.of(original, swapped), "cpu", 8, "local[2]");
+        Recorder recorder = new Recorder();
+        long start = System.nanoTime();
+        SparkJobSubmitter.Outcome outcome = new SparkJobSubmitter(loopbackInstallation(), SparkLauncher.NO_RESOURCE)
+                .run("backdrop-test", arguments, recorder);
+        System.err.printf("Submitted eval-cls took %.1f s%n", (System.nanoTime() - start) / 1e9);
+
+        assertEquals(SparkAppHandle.State.FINISHED, outcome.state(), outcome.failureMessage());
+        assertEquals(JobPhase.SUCCEEDED, outcome.phase());
+        assertTrue(recorder.messages.stream().anyMatch(message -> message.contains("Running on local[2]")), recorder.messages.toString());
+        ClassifierDocument submitted = ClassifierDocument.read(outcome.requireResult());
+        ClassifierDocument expected = ClassifierDocument.read(localRun.json());
+        assertEquals(expected, submitted);
+        assertEquals(60, submitted.datasets().get(1).report().sampleCount());
+        assertFalse(submitted.comparisons().get(0).flips().isEmpty(), "swapping the classes' images flips samples");
+    }
+
     /** Cancelling once the application runs stops it through the launcher, and the job ends as cancelled. */
     @Test
     void cancelledJobEndsCancelled() throws Exception {
@@ -130,6 +167,21 @@ class SubmittedSparkJobTest {
         try (Stream<Path> files = Files.walk(outcome.logFolder())) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
+            }
+        }
+    }
+
+    /** Returns a local[2] installation whose driver listens on loopback only. */
+    private SparkInstallation loopbackInstallation() throws Exception {
+        return new SparkInstallation(fakeSparkHome(), "local[2]", Optional.empty(), List.of("spark.driver.host=127.0.0.1",
+                "spark.driver.bindAddress=127.0.0.1", "spark.ui.enabled=false", "spark.ui.showConsoleProgress=false", "spark.driver.memory=512m"));
+    }
+
+    private static void copyFolder(Path source, Path target) throws Exception {
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName().toString()));
             }
         }
     }

@@ -17,7 +17,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
+import org.backdrop.engine.launch.ClassifierDocument;
 import org.backdrop.model.djl.DeviceChecks;
 import org.backdrop.testing.SharedData;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,15 @@ class EvalClsCommandTest {
         assertTrue(Files.isRegularFile(results.resolve("confusion.csv")));
         assertEquals("model,metric,Original,red", Files.readAllLines(results.resolve("table.csv")).get(0));
         assertEquals(3, document.get("run").get("datasets").size() + 1);
+
+        // The studio reads the same document back after a run on Spark.
+        ClassifierDocument read = ClassifierDocument.read(document);
+        assertEquals(List.of("original", "red"), read.datasets().stream().map(ClassifierDocument.DatasetResult::name).toList());
+        for (ClassifierDocument.DatasetResult dataset : read.datasets()) {
+            assertEquals(60, dataset.report().sampleCount());
+            assertEquals(60, Arrays.stream(dataset.report().confusion().toArray()).flatMapToLong(Arrays::stream).sum());
+        }
+        assertEquals(60, read.comparisons().get(0).pairedSamples());
     }
 
     @Test

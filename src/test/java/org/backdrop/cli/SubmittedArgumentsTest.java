@@ -13,6 +13,7 @@ import org.backdrop.augment.AugmentOptions;
 import org.backdrop.dataset.DatasetFormat;
 import org.backdrop.engine.launch.CommandArguments;
 import org.backdrop.engine.launch.ProgressLine;
+import org.backdrop.model.DeviceRequest;
 import org.backdrop.segment.MaskFilter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -53,6 +54,28 @@ class SubmittedArgumentsTest {
         assertEquals("spark", command.engineOptions.engine);
         assertEquals("local[2]", command.engineOptions.master);
         assertTrue(command.json);
+    }
+
+    @Test
+    void evalClsParsesBackEveryOption() {
+        List<String> args = CommandArguments.evalCls(Path.of("/m/net.onnx"), Path.of("/s/net.spec.json"),
+                List.of(Path.of("/d/original"), Path.of("/d/mixed-rand")), "cpu", 8, "local[2]");
+
+        CommandLine.ParseResult parsed = BackdropCli.commandLine(target -> {
+            throw new IllegalStateException("tests do not open the studio");
+        }).parseArgs(args.toArray(String[]::new));
+        EvalClsCommand command = (EvalClsCommand) parsed.subcommand().commandSpec().userObject();
+
+        assertEquals(Path.of("/m/net.onnx"), command.model);
+        assertEquals(Path.of("/s/net.spec.json"), command.specFile);
+        assertEquals(List.of(Path.of("/d/original"), Path.of("/d/mixed-rand")), command.inputs);
+        assertEquals(null, command.format, "the format is detected, as the studio reads the datasets");
+        assertEquals(DeviceRequest.CPU, command.device);
+        assertEquals(8, command.batchSize);
+        assertEquals("spark", command.engineOptions.engine);
+        assertEquals("local[2]", command.engineOptions.master);
+        assertTrue(command.json);
+        assertEquals(null, command.outDir);
     }
 
     @Test

@@ -82,6 +82,32 @@ public final class CommandArguments {
         return args;
     }
 
+    /**
+     * Returns the arguments of {@code eval-cls --model MODEL --spec SPEC --in ORIGINAL --in VARIANT ...
+     * --device D --batch-size N --engine spark --master M --json}. The inputs' format is left to the
+     * command's detection, as the studio reads them.
+     *
+     * @param inputs the original dataset first, then its variants
+     * @param device {@code auto}, {@code cpu} or {@code cuda}, for the executors
+     * @param batchSize images per inference call
+     * @throws IllegalArgumentException when no input is given or the batch size is below 1
+     */
+    public static List<String> evalCls(Path model, Path spec, List<Path> inputs, String device, int batchSize, String master) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("eval-cls needs at least the original dataset");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("the batch size must be at least 1, got " + batchSize);
+        }
+        List<String> args = new ArrayList<>(List.of("eval-cls", "--model", model.toString(), "--spec", spec.toString()));
+        inputs.forEach(input -> add(args, "--in", input.toString()));
+        add(args, "--device", device);
+        add(args, "--batch-size", Integer.toString(batchSize));
+        args.addAll(sparkEngine(master));
+        args.add("--json");
+        return args;
+    }
+
     /** Returns {@code --engine spark --master M}. */
     static List<String> sparkEngine(String master) {
         if (master == null || master.isBlank()) {

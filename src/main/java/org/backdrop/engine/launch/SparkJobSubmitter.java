@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>The command's standard output and standard error go to {@code stdout.txt} and {@code stderr.txt} in a
  * log folder, which is kept when the job does not succeed.
  */
-public final class SparkJobSubmitter {
+public final class SparkJobSubmitter implements JobSubmitter {
 
     /** The class that spark-submit starts: Backdrop's entry point, which runs the command in its arguments. */
     public static final String MAIN_CLASS = "org.backdrop.Launcher";
@@ -111,6 +111,7 @@ public final class SparkJobSubmitter {
      * @throws IOException when spark-submit cannot be started or the log folder cannot be written
      * @throws InterruptedException when this thread is interrupted; the job is killed first
      */
+    @Override
     public Outcome run(String name, List<String> arguments, ProgressListener progress) throws IOException, InterruptedException {
         Path logFolder = Files.createTempDirectory("backdrop-spark-job-");
         Path stdout = logFolder.resolve("stdout.txt");

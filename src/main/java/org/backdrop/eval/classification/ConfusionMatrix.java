@@ -14,6 +14,26 @@ public final class ConfusionMatrix {
         }
     }
 
+    /**
+     * Returns the matrix of {@code counts}, {@code [trueLabel][predictedLabel]}, such as one read back from a
+     * command's JSON result.
+     *
+     * @throws IllegalArgumentException when the counts are not square or one is negative
+     */
+    public static ConfusionMatrix of(long[][] counts) {
+        for (long[] row : counts) {
+            if (row.length != counts.length) {
+                throw new IllegalArgumentException("a confusion matrix needs as many columns as rows (" + counts.length + "), got a row of " + row.length);
+            }
+            for (long count : row) {
+                if (count < 0) {
+                    throw new IllegalArgumentException("a confusion matrix count cannot be negative, got " + count);
+                }
+            }
+        }
+        return new ConfusionMatrix(counts);
+    }
+
     /** Returns the number of classes, the size of each side. */
     public int classCount() {
         return counts.length;

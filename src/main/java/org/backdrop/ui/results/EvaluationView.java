@@ -29,6 +29,7 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.backdrop.model.DeviceRequest;
 import org.backdrop.ui.Dialogs;
+import org.backdrop.ui.cluster.RunOn;
 import org.backdrop.ui.controls.RemovableCell;
 import org.backdrop.ui.StudioSession;
 import org.backdrop.ui.task.ProgressTask;
@@ -108,6 +109,8 @@ public final class EvaluationView {
         progress.setVisible(true);
         run.setDisable(true);
         cancel.setDisable(false);
+        // While it runs, the line under the buttons shows the task's message: Spark's state and the command's progress on a cluster.
+        state.textProperty().bind(task.messageProperty());
         task.setOnSucceeded(event -> {
             finish();
             model.apply(task.getValue());
@@ -125,6 +128,7 @@ public final class EvaluationView {
         running = null;
         progress.progressProperty().unbind();
         progress.setVisible(false);
+        state.textProperty().bind(model.summaryProperty());
         run.setDisable(false);
         cancel.setDisable(true);
     }
@@ -160,9 +164,31 @@ public final class EvaluationView {
         HBox deviceRow = new HBox(6, new Label("Device"), device);
         deviceRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(10, new HBox(6, new Label("Evaluate"), kind), classifiers, detections, datasets, deviceRow);
+        HBox runOnRow = new HBox(6, new Label("Run on"), runOnChoice());
+        runOnRow.setAlignment(Pos.CENTER_LEFT);
+        runOnRow.visibleProperty().bind(classifiers.visibleProperty());
+        runOnRow.managedProperty().bind(runOnRow.visibleProperty());
+
+        VBox box = new VBox(10, new HBox(6, new Label("Evaluate"), kind), classifiers, detections, datasets, deviceRow, runOnRow);
         box.setPadding(new Insets(10));
         return box;
+    }
+
+    /** Returns the choice between this computer and the Spark cluster, enabled while a Spark installation is set up. */
+    private ChoiceBox<RunOn> runOnChoice() {
+        ChoiceBox<RunOn> runOn = new ChoiceBox<>();
+        runOn.setId("evaluation-run-on");
+        runOn.getItems().setAll(RunOn.values());
+        runOn.valueProperty().bindBidirectional(model.runOnProperty());
+        runOn.disableProperty().bind(Bindings.createBooleanBinding(() -> model.sparkProperty().get().isEmpty(), model.sparkProperty()));
+        model.sparkProperty().addListener((observable, before, after) -> {
+            if (after.isEmpty()) {
+                model.runOnProperty().set(RunOn.THIS_COMPUTER);
+            }
+        });
+        runOn.setTooltip(new Tooltip("Spark cluster runs 'eval-cls --engine spark' per model through the installation set in Edit › Spark cluster…;"
+                + " the device applies to its executors"));
+        return runOn;
     }
 
     private ListView<ModelInput> modelList() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -20,9 +21,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.backdrop.dataset.AtomicFiles;
+import org.backdrop.engine.launch.JobSubmitter;
+import org.backdrop.engine.launch.SparkInstallation;
+import org.backdrop.engine.launch.SparkJobSubmitter;
 import org.backdrop.eval.coco.CocoEvaluation;
 import org.backdrop.model.DeviceRequest;
 import org.backdrop.model.ModelOptions;
+import org.backdrop.ui.cluster.RunOn;
 import org.backdrop.ui.task.ProgressTask;
 
 /**
@@ -38,7 +43,13 @@ public final class EvaluationViewModel {
     /** The IoU threshold of the precision-recall curves. */
     public static final double CURVE_IOU = 0.5;
 
+    private static final String NO_FLIPS = "No flipped samples for this model and variant";
+
     private final ClassifierFiles.Opener opener;
+    private final Function<SparkInstallation, JobSubmitter> submitters;
+    private final ObjectProperty<RunOn> runOn = new SimpleObjectProperty<>(RunOn.THIS_COMPUTER);
+    private final ObjectProperty<Optional<SparkInstallation>> spark = new SimpleObjectProperty<>(Optional.empty());
+    private final ReadOnlyStringWrapper flipsPlaceholder = new ReadOnlyStringWrapper(NO_FLIPS);
     private final ObjectProperty<EvaluationKind> kind = new SimpleObjectProperty<>(EvaluationKind.CLASSIFICATION);
     private final ObservableList<ModelInput> models = FXCollections.observableArrayList();
     private final ObservableList<DetectionsInput> detections = FXCollections.observableArrayList();
@@ -56,9 +67,18 @@ public final class EvaluationViewModel {
         this(ClassifierFiles::open);
     }
 
-    /** Creates a model that opens classifiers with {@code opener}. */
+    /** Creates a model that opens classifiers with {@code opener} and submits Spark jobs with {@link SparkJobSubmitter}. */
     public EvaluationViewModel(ClassifierFiles.Opener opener) {
+        this(opener, SparkJobSubmitter::new);
+    }
+
+    /**
+     * Creates a model that opens classifiers with {@code opener} and runs classifier evaluation on a Spark
+     * installation through the submitter that {@code submitters} returns for it.
+     */
+    public EvaluationViewModel(ClassifierFiles.Opener opener, Function<SparkInstallation, JobSubmitter> submitters) {
         this.opener = opener;
+        this.submitters = submitters;
         selectedModel.addListener((observable, before, after) -> updateFlips());
         selectedVariant.addListener((observable, before, after) -> updateFlips());
         kind.addListener((observable, before, after) -> variants.clear());
@@ -81,6 +101,24 @@ public final class EvaluationViewModel {
     /** Returns the original (first) and its variants: dataset folders, or COCO ground truth files for detections. */
     public ObservableList<VariantInput> variants() {
         return variants;
+    }
+
+    /**
+     * Returns the machine classifiers run on; the Spark cluster needs {@link #sparkProperty()} to hold an
+     * installation. Detection results files are always evaluated on this computer: that needs no model.
+     */
+    public ObjectProperty<RunOn> runOnProperty() {
+        return runOn;
+    }
+
+    /** Returns the configured Spark installation, empty when classifiers can run on this computer only. */
+    public ObjectProperty<Optional<SparkInstallation>> sparkProperty() {
+        return spark;
+    }
+
+    /** Returns what the flipped-sample list shows when it is empty: that none flipped, or why none are listed. */
+    public ReadOnlyStringProperty flipsPlaceholderProperty() {
+        return flipsPlaceholder.getReadOnlyProperty();
     }
 
     public ObjectProperty<DeviceRequest> deviceProperty() {
@@ -151,25 +189,44 @@ public final class EvaluationViewModel {
      * Returns a task that evaluates the current inputs. Run it with the session's task runner and pass
      * its value to {@link #apply}.
      *
-     * @throws IllegalStateException if models, results files or datasets are missing; the message names what to add
+     * @throws IllegalStateException if models, results files or datasets are missing, or the Spark cluster
+     *     is chosen without an installation; the message names what to do
      */
     public ProgressTask<EvaluationResults> evaluateTask() {
+        ProgressTask.Work<EvaluationResults> work = evaluation();
+        String inputs = kind.get() == EvaluationKind.CLASSIFICATION
+                ? models.size() + " model(s) on " + variants.size() + " dataset(s)" + (runOn.get() == RunOn.SPARK_CLUSTER ? " on Spark" : "")
+                : detections.size() + " results file(s)";
+        return new ProgressTask<>("Evaluating " + inputs, work);
+    }
+
+    /**
+     * Returns the work of {@link #evaluateTask()}, with the inputs taken now, to run on any thread.
+     *
+     * @throws IllegalStateException as {@link #evaluateTask()}
+     */
+    public ProgressTask.Work<EvaluationResults> evaluation() {
         List<VariantInput> chosenVariants = List.copyOf(variants);
         if (kind.get() == EvaluationKind.CLASSIFICATION) {
             List<ModelInput> chosenModels = List.copyOf(models);
             if (chosenModels.isEmpty() || chosenVariants.isEmpty()) {
                 throw new IllegalStateException("Add at least one classifier and the original dataset before running.");
             }
+            if (runOn.get() == RunOn.SPARK_CLUSTER) {
+                SparkInstallation installation = spark.get().orElseThrow(() -> new IllegalStateException(
+                        "No Spark installation is set up; set one in Edit › Spark cluster…, or run on this computer."));
+                SparkClassifierEvaluation evaluation = new SparkClassifierEvaluation(submitters.apply(installation), installation.master(),
+                        device.get());
+                return progress -> evaluation.run(chosenModels, chosenVariants, progress);
+            }
             ClassifierEvaluation evaluation = new ClassifierEvaluation(opener, ModelOptions.defaults().withDevice(device.get()));
-            return new ProgressTask<>("Evaluating " + chosenModels.size() + " model(s) on " + chosenVariants.size() + " dataset(s)",
-                    progress -> evaluation.run(chosenModels, chosenVariants, progress));
+            return progress -> evaluation.run(chosenModels, chosenVariants, progress);
         }
         List<DetectionsInput> chosenDetections = List.copyOf(detections);
         if (chosenDetections.isEmpty() || chosenVariants.isEmpty()) {
             throw new IllegalStateException("Add at least one results file and the original's ground truth before running.");
         }
-        return new ProgressTask<>("Evaluating " + chosenDetections.size() + " results file(s)",
-                progress -> DetectionEvaluation.run(chosenDetections, chosenVariants, progress));
+        return progress -> DetectionEvaluation.run(chosenDetections, chosenVariants, progress);
     }
 
     /** Shows {@code evaluated}: selects its first model and last variant and updates the summary. */
@@ -178,10 +235,12 @@ public final class EvaluationViewModel {
         selectedModel.set(evaluated.models().isEmpty() ? null : evaluated.models().get(0));
         selectedVariant.set(evaluated.variants().isEmpty() ? null : evaluated.variants().get(evaluated.variants().size() - 1));
         results.set(evaluated);
+        flipsPlaceholder.set(evaluated.flipsNote().isEmpty() ? NO_FLIPS : evaluated.flipsNote());
         updateFlips();
         long flips = evaluated.flips().size();
+        String flipsText = evaluated.flipsNote().isEmpty() ? "; " + flips + " flipped samples" : "; flipped samples not listed (see their tab)";
         summary.set(evaluated.cells().size() + " results" + (evaluated.cancelled() ? " (cancelled before the end)" : "")
-                + (evaluated.kind() == EvaluationKind.CLASSIFICATION ? "; " + flips + " flipped samples" : "")
+                + (evaluated.kind() == EvaluationKind.CLASSIFICATION ? flipsText : "")
                 + (evaluated.skipped().isEmpty() ? "" : "; " + evaluated.skipped().size() + " skipped"));
     }
 

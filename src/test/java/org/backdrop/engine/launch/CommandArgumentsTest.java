@@ -61,6 +61,23 @@ class CommandArgumentsTest {
     }
 
     @Test
+    void evalClsRepeatsInputInOrder() {
+        List<String> args = CommandArguments.evalCls(Path.of("/m/net.onnx"), Path.of("/m/net.spec.json"),
+                List.of(Path.of("/d/original"), Path.of("/d/red")), "cuda", 8, "spark://h:7077");
+
+        assertEquals(List.of("eval-cls", "--model", "/m/net.onnx", "--spec", "/m/net.spec.json", "--in", "/d/original", "--in", "/d/red",
+                "--device", "cuda", "--batch-size", "8", "--engine", "spark", "--master", "spark://h:7077", "--json"), args);
+    }
+
+    @Test
+    void evalClsWithoutInputOrWithZeroBatchIsRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> CommandArguments.evalCls(Path.of("/m.onnx"), Path.of("/m.spec.json"), List.of(), "cpu", 8, "yarn"));
+        assertThrows(IllegalArgumentException.class,
+                () -> CommandArguments.evalCls(Path.of("/m.onnx"), Path.of("/m.spec.json"), List.of(Path.of("/d")), "cpu", 0, "yarn"));
+    }
+
+    @Test
     void curatedIdsWithoutFileAreRejected() {
         MaskFilter filter = new MaskFilter(0, 0, Optional.of(Set.of("a")));
         AugmentOptions options = new AugmentOptions(List.of("red"), Optional.empty(), Optional.empty(), filter, 0, 0, List.of(), 1, 1);

@@ -1,22 +1,28 @@
 package org.backdrop.ui.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.backdrop.engine.launch.SparkInstallation;
 import org.backdrop.image.ImageDecoder;
 import org.backdrop.image.RgbImage;
 import org.backdrop.model.DeviceRequest;
 import org.backdrop.ui.StudioSession;
+import org.backdrop.ui.cluster.RunOn;
 import org.backdrop.ui.image.NodeSnapshots;
 import org.backdrop.ui.task.TaskRunner;
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +66,26 @@ class EvaluationViewTest {
                 }
             }
         }
+    }
+
+    @Test
+    void runOnChoiceFollowsSparkInstallation(FxRobot robot) {
+        ChoiceBox<?> runOn = robot.lookup("#evaluation-run-on").queryAs(ChoiceBox.class);
+        assertTrue(runOn.isDisabled(), "without a Spark installation only this computer can run the classifiers");
+
+        SparkInstallation installation = new SparkInstallation(Path.of("/opt/spark"), "local[2]", Optional.empty(), List.of());
+        robot.interact(() -> {
+            model.sparkProperty().set(Optional.of(installation));
+            model.runOnProperty().set(RunOn.SPARK_CLUSTER);
+        });
+        assertFalse(runOn.isDisabled());
+        assertEquals(RunOn.SPARK_CLUSTER, runOn.getValue());
+
+        robot.interact(() -> model.sparkProperty().set(Optional.empty()));
+        assertEquals(RunOn.THIS_COMPUTER, model.runOnProperty().get(), "removing the installation falls back to this computer");
+
+        robot.interact(() -> model.kindProperty().set(EvaluationKind.DETECTION));
+        assertFalse(runOn.getParent().isVisible(), "results files are evaluated here: they need no model");
     }
 
     @Test
