@@ -31,13 +31,18 @@ final class CsvTable {
     }
 
     private void appendRow(List<Object> values) {
+        appendLine(text, values);
+    }
+
+    /** Appends {@code values} as one CSV line, with its line break, to {@code out}; for tables written row by row. */
+    static void appendLine(StringBuilder out, List<?> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
-                text.append(',');
+                out.append(',');
             }
-            text.append(cell(values.get(i)));
+            out.append(cell(values.get(i)));
         }
-        text.append('\n');
+        out.append('\n');
     }
 
     private static String cell(Object value) {

@@ -10,6 +10,7 @@ import org.backdrop.dataset.InvalidSample;
 import org.backdrop.eval.classification.BackgroundGap;
 import org.backdrop.eval.classification.ClassificationReport;
 import org.backdrop.eval.classification.Prediction;
+import org.backdrop.eval.classification.PredictionTable;
 import org.backdrop.eval.classification.VariantComparison;
 import org.backdrop.model.InferenceDevice;
 import org.backdrop.model.spec.ModelSpec;
@@ -40,7 +41,7 @@ record EvalClsReport(Path model, ModelSpec modelSpec, InferenceDevice device, Li
      * Writes the results folder: {@code results.json} (the JSON document plus the run's inputs: tool
      * version, the model file's SHA-256, spec, device and datasets), the CSV tables {@code accuracy.csv},
      * {@code per_class.csv}, {@code confusion.csv} and {@code comparisons.csv}, and {@code table.csv}
-     * in the layout of {@link #printTable}.
+     * in the layout of {@link #printTable}, and {@link PredictionTable#FILE_NAME} with each sample's prediction.
      */
     void writeFolder(Path dir) throws IOException {
         ResultsFolder folder = ResultsFolder.create(dir);
@@ -75,6 +76,23 @@ record EvalClsReport(Path model, ModelSpec modelSpec, InferenceDevice device, Li
         folder.writeCsv("confusion.csv", confusion);
         folder.writeCsv("comparisons.csv", comparisonTable);
         folder.writeCsv("table.csv", paperTable().csv());
+        writePredictions(folder);
+    }
+
+    /**
+     * Writes {@link PredictionTable#FILE_NAME}: a row per classified sample of each input, in input order,
+     * with the true and predicted class (index and name) and whether they agree.
+     */
+    private void writePredictions(ResultsFolder folder) throws IOException {
+        String modelName = model.getFileName().toString();
+        folder.writeCsv(PredictionTable.FILE_NAME, PredictionTable.HEADER, rows -> {
+            for (DatasetResult dataset : datasets) {
+                for (Prediction prediction : dataset.predictions()) {
+                    rows.row(modelName, dataset.name(), prediction.sampleId(), prediction.trueLabel(), modelSpec.className(prediction.trueLabel()),
+                            prediction.predictedLabel(), modelSpec.className(prediction.predictedLabel()), prediction.isCorrect() ? 1 : 0);
+                }
+            }
+        });
     }
 
     /**

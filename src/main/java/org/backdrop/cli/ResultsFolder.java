@@ -3,10 +3,12 @@ package org.backdrop.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.backdrop.dataset.AtomicFiles;
 import org.backdrop.dataset.FileDigest;
@@ -40,6 +42,41 @@ final class ResultsFolder {
     /** Writes {@code fileName} with the table's header and rows. */
     void writeCsv(String fileName, CsvTable table) throws IOException {
         write(fileName, table.toString());
+    }
+
+    /** Receives the rows of a table that is written row by row. */
+    @FunctionalInterface
+    interface RowSink {
+        /** Writes one row; each value is a string, a number or null, as {@link CsvTable#row} takes them. */
+        void row(Object... values) throws IOException;
+    }
+
+    /** Gives the rows of a table to a {@link RowSink}. */
+    @FunctionalInterface
+    interface RowSource {
+        void writeTo(RowSink sink) throws IOException;
+    }
+
+    /**
+     * Writes {@code fileName} with {@code header} and the rows {@code rows} gives, in the format of
+     * {@link CsvTable}, without holding the table in memory: for tables of a row per sample.
+     */
+    void writeCsv(String fileName, List<String> header, RowSource rows) throws IOException {
+        AtomicFiles.write(dir.resolve(fileName), temporary -> {
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                StringBuilder line = new StringBuilder();
+                CsvTable.appendLine(line, header);
+                out.append(line);
+                rows.writeTo(values -> {
+                    if (values.length != header.size()) {
+                        throw new IllegalArgumentException("a row of " + values.length + " values in a table of " + header.size() + " columns");
+                    }
+                    line.setLength(0);
+                    CsvTable.appendLine(line, Arrays.asList(values));
+                    out.append(line);
+                });
+            }
+        });
     }
 
     private void write(String fileName, String text) throws IOException {

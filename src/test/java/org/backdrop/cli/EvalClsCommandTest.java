@@ -18,7 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.backdrop.engine.launch.ClassifierDocument;
 import org.backdrop.model.djl.DeviceChecks;
@@ -112,6 +117,72 @@ class EvalClsCommandTest {
             assertEquals(60, Arrays.stream(dataset.report().confusion().toArray()).flatMapToLong(Arrays::stream).sum());
         }
         assertEquals(60, read.comparisons().get(0).pairedSamples());
+    }
+
+    @Test
+    void resultsFolderListsEachPrediction() throws Exception {
+        // marabou_cifar10_small: the fixture's per-image predictions for the other two CIFAR-10 models were
+        // computed with swapped normalisations (see CifarClassifierTest), these with the model's own.
+        Path model = SharedData.fixture("models/cifar10/marabou_cifar10_small.onnx");
+        Path images = SharedData.fixture("cifar10/test_images_jpg");
+        Path original = copyClasses(images, folder.resolve("original"));
+        Path red = copyClasses(images, folder.resolve("red"));
+        Path results = folder.resolve("results");
+
+        int exit = run("eval-cls", "--model", model.toString(), "--spec", spec("marabou_cifar10_small"), "--in", original.toString(),
+                "--in", red.toString(), "--device", "cpu", "--out", results.toString(), "--json");
+
+        assertEquals(ExitCodes.SUCCESS, exit, err.toString());
+        assertPredictions(results.resolve("predictions.csv"), "marabou_cifar10_small.onnx", List.of("original", "red"));
+        // Each dataset's correct column adds up to the correct count in results.json.
+        JsonNode document = new ObjectMapper().readTree(results.resolve("results.json").toFile());
+        List<String> lines = Files.readAllLines(results.resolve("predictions.csv"));
+        for (JsonNode dataset : document.get("datasets")) {
+            String prefix = "marabou_cifar10_small.onnx," + dataset.get("name").asText() + ",";
+            long correct = lines.stream().filter(line -> line.startsWith(prefix) && line.endsWith(",1")).count();
+            assertEquals(dataset.get("correct").asLong(), correct);
+        }
+    }
+
+    /**
+     * Checks predictions.csv of {@code model} on the cat and ship images in each of {@code datasets}
+     * against the fixture's labels and the per-image predictions in MODELS.md's reference, which another
+     * JPEG decoder computed: at least 97 % must agree, as MODELS.md allows.
+     */
+    private static void assertPredictions(Path file, String model, List<String> datasets) throws IOException {
+        List<String> classNames = Files.readAllLines(SharedData.fixture("cifar10/class_names.txt"));
+        Map<String, Integer> labels = new HashMap<>();
+        for (String line : Files.readAllLines(SharedData.fixture("cifar10/test_images_jpg_labels.csv")).subList(1, 301)) {
+            String[] fields = line.split(",");
+            labels.put(fields[0], Integer.parseInt(fields[1]));
+        }
+        JsonNode reference = new ObjectMapper().readTree(SharedData.fixture("models/cifar10/expected_outputs.json").toFile())
+                .get("cifar10_test_images_jpg_300").get(model).get("predictions");
+
+        List<String> lines = Files.readAllLines(file);
+        assertEquals("model,dataset,sample_id,true_class,true_name,predicted_class,predicted_name,correct", lines.get(0));
+        assertEquals(1 + 60 * datasets.size(), lines.size());
+        Map<String, Set<String>> idsByDataset = new LinkedHashMap<>();
+        int agreeing = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",", -1);
+            assertEquals(8, fields.length, line);
+            assertEquals(model, fields[0], line);
+            idsByDataset.computeIfAbsent(fields[1], name -> new HashSet<>()).add(fields[2]);
+            // A folder dataset names a sample by its path without the extension.
+            String key = "test_images_jpg/" + fields[2] + ".jpg";
+            assertTrue(labels.containsKey(key), line);
+            int label = labels.get(key);
+            int predicted = Integer.parseInt(fields[5]);
+            assertEquals(Integer.toString(label), fields[3], line);
+            assertEquals(classNames.get(label), fields[4], line);
+            assertEquals(classNames.get(predicted), fields[6], line);
+            assertEquals(predicted == label ? "1" : "0", fields[7], line);
+            agreeing += predicted == reference.get(key).asInt() ? 1 : 0;
+        }
+        assertEquals(datasets, List.copyOf(idsByDataset.keySet()));
+        idsByDataset.values().forEach(ids -> assertEquals(60, ids.size()));
+        assertTrue(agreeing >= 0.97 * 60 * datasets.size(), agreeing + " predictions agree with the reference");
     }
 
     @Test
