@@ -26,6 +26,9 @@ import org.backdrop.engine.launch.CommandArguments;
 import org.backdrop.engine.launch.JobPhase;
 import org.backdrop.engine.launch.SparkInstallation;
 import org.backdrop.engine.launch.SparkJobSubmitter;
+import org.backdrop.eval.classification.ClassificationMetrics;
+import org.backdrop.eval.classification.PredictionTable;
+import org.backdrop.eval.classification.VariantComparison;
 import org.backdrop.segment.MaskFilter;
 import org.backdrop.testing.SharedData;
 import org.junit.jupiter.api.Test;
@@ -118,11 +121,13 @@ class SubmittedSparkJobTest {
         }
         Path model = SharedData.fixture("models/cifar10/resnet_2b.onnx");
         Path spec = Path.of("src/test/resources/models/resnet_2b.spec.json").toAbsolutePath();
+        Path localResults = folder.resolve("local-results");
+        Path sparkResults = folder.resolve("spark-results");
         CliRunner.Result localRun = CliRunner.run("eval-cls", "--model", model.toString(), "--spec", spec.toString(), "--in", original.toString(),
-                "--in", swapped.toString(), "--device", "cpu", "--batch-size", "8", "--json");
+                "--in", swapped.toString(), "--device", "cpu", "--batch-size", "8", "--out", localResults.toString(), "--json");
         assertEquals(ExitCodes.SUCCESS, localRun.exitCode(), localRun.err());
 
-        List<String> arguments = CommandArguments.evalCls(model, spec, List.of(original, swapped), "cpu", 8, "local[2]");
+        List<String> arguments = CommandArguments.evalCls(model, spec, List.of(original, swapped), "cpu", 8, Optional.of(sparkResults), "local[2]");
         Recorder recorder = new Recorder();
         long start = System.nanoTime();
         SparkJobSubmitter.Outcome outcome = new SparkJobSubmitter(loopbackInstallation(), SparkLauncher.NO_RESOURCE)
@@ -137,6 +142,13 @@ class SubmittedSparkJobTest {
         assertEquals(expected, submitted);
         assertEquals(60, submitted.datasets().get(1).report().sampleCount());
         assertFalse(submitted.comparisons().get(0).flips().isEmpty(), "swapping the classes' images flips samples");
+
+        // The driver's predictions.csv, which the Evaluate screen reads for its flipped samples, is the local run's.
+        PredictionTable submittedPredictions = PredictionTable.read(sparkResults.resolve(PredictionTable.FILE_NAME));
+        assertEquals(PredictionTable.read(localResults.resolve(PredictionTable.FILE_NAME)), submittedPredictions);
+        VariantComparison flips = ClassificationMetrics.compare(submittedPredictions.predictions("resnet_2b.onnx", "original"),
+                submittedPredictions.predictions("resnet_2b.onnx", "swapped"));
+        assertEquals(expected.comparisons().get(0).flips(), flips.flips());
     }
 
     /** Cancelling once the application runs stops it through the launcher, and the job ends as cancelled. */

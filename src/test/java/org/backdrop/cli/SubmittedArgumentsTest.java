@@ -59,7 +59,7 @@ class SubmittedArgumentsTest {
     @Test
     void evalClsParsesBackEveryOption() {
         List<String> args = CommandArguments.evalCls(Path.of("/m/net.onnx"), Path.of("/s/net.spec.json"),
-                List.of(Path.of("/d/original"), Path.of("/d/mixed-rand")), "cpu", 8, "local[2]");
+                List.of(Path.of("/d/original"), Path.of("/d/mixed-rand")), "cpu", 8, Optional.of(Path.of("/r/eval")), "local[2]");
 
         CommandLine.ParseResult parsed = BackdropCli.commandLine(target -> {
             throw new IllegalStateException("tests do not open the studio");
@@ -75,7 +75,7 @@ class SubmittedArgumentsTest {
         assertEquals("spark", command.engineOptions.engine);
         assertEquals("local[2]", command.engineOptions.master);
         assertTrue(command.json);
-        assertEquals(null, command.outDir);
+        assertEquals(Path.of("/r/eval"), command.outDir);
     }
 
     @Test

@@ -84,15 +84,17 @@ public final class CommandArguments {
 
     /**
      * Returns the arguments of {@code eval-cls --model MODEL --spec SPEC --in ORIGINAL --in VARIANT ...
-     * --device D --batch-size N --engine spark --master M --json}. The inputs' format is left to the
-     * command's detection, as the studio reads them.
+     * --device D --batch-size N [--out DIR] --engine spark --master M --json}. The inputs' format is left
+     * to the command's detection, as the studio reads them.
      *
      * @param inputs the original dataset first, then its variants
      * @param device {@code auto}, {@code cpu} or {@code cuda}, for the executors
      * @param batchSize images per inference call
+     * @param out the results folder the driver writes, with {@code predictions.csv}; empty for none
      * @throws IllegalArgumentException when no input is given or the batch size is below 1
      */
-    public static List<String> evalCls(Path model, Path spec, List<Path> inputs, String device, int batchSize, String master) {
+    public static List<String> evalCls(Path model, Path spec, List<Path> inputs, String device, int batchSize, Optional<Path> out,
+            String master) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("eval-cls needs at least the original dataset");
         }
@@ -103,6 +105,7 @@ public final class CommandArguments {
         inputs.forEach(input -> add(args, "--in", input.toString()));
         add(args, "--device", device);
         add(args, "--batch-size", Integer.toString(batchSize));
+        out.ifPresent(folder -> add(args, "--out", folder.toString()));
         args.addAll(sparkEngine(master));
         args.add("--json");
         return args;

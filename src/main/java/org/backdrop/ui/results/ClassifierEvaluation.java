@@ -107,7 +107,8 @@ final class ClassifierEvaluation {
         return new EvaluationResults(EvaluationKind.CLASSIFICATION, modelNames, variantNames, cells, classNames, flips, skipped, cancelled);
     }
 
-    private static Dataset read(VariantInput variant, ProgressListener progress) throws EvaluationException {
+    /** Reads {@code variant}'s dataset in the format it is detected as. */
+    static Dataset read(VariantInput variant, ProgressListener progress) throws EvaluationException {
         try {
             return DatasetReaders.detect(variant.path()).read(variant.path(), ReadOptions.defaults(), progress);
         } catch (DatasetException e) {
@@ -160,7 +161,12 @@ final class ClassifierEvaluation {
         return names;
     }
 
-    private static List<FlippedSample> flips(String model, String variant, List<Prediction> original, List<Prediction> predictions,
+    /**
+     * Returns the samples of {@code predictions} that are wrong on the variant and right in {@code original}
+     * (paired by sample id), in the original's order, with the class names looked up in {@code classNames}.
+     * When the predictions cannot be paired (a repeated id), a line in {@code skipped} says why.
+     */
+    static List<FlippedSample> flips(String model, String variant, List<Prediction> original, List<Prediction> predictions,
             Dataset originalDataset, Dataset variantDataset, List<String> classNames, List<String> skipped) {
         VariantComparison comparison;
         try {

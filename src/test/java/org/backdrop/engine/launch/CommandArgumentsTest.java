@@ -63,18 +63,18 @@ class CommandArgumentsTest {
     @Test
     void evalClsRepeatsInputInOrder() {
         List<String> args = CommandArguments.evalCls(Path.of("/m/net.onnx"), Path.of("/m/net.spec.json"),
-                List.of(Path.of("/d/original"), Path.of("/d/red")), "cuda", 8, "spark://h:7077");
+                List.of(Path.of("/d/original"), Path.of("/d/red")), "cuda", 8, Optional.of(Path.of("/r")), "spark://h:7077");
 
         assertEquals(List.of("eval-cls", "--model", "/m/net.onnx", "--spec", "/m/net.spec.json", "--in", "/d/original", "--in", "/d/red",
-                "--device", "cuda", "--batch-size", "8", "--engine", "spark", "--master", "spark://h:7077", "--json"), args);
+                "--device", "cuda", "--batch-size", "8", "--out", "/r", "--engine", "spark", "--master", "spark://h:7077", "--json"), args);
     }
 
     @Test
     void evalClsWithoutInputOrWithZeroBatchIsRejected() {
         assertThrows(IllegalArgumentException.class,
-                () -> CommandArguments.evalCls(Path.of("/m.onnx"), Path.of("/m.spec.json"), List.of(), "cpu", 8, "yarn"));
+                () -> CommandArguments.evalCls(Path.of("/m.onnx"), Path.of("/m.spec.json"), List.of(), "cpu", 8, Optional.empty(), "yarn"));
         assertThrows(IllegalArgumentException.class,
-                () -> CommandArguments.evalCls(Path.of("/m.onnx"), Path.of("/m.spec.json"), List.of(Path.of("/d")), "cpu", 0, "yarn"));
+                () -> CommandArguments.evalCls(Path.of("/m.onnx"), Path.of("/m.spec.json"), List.of(Path.of("/d")), "cpu", 0, Optional.empty(), "yarn"));
     }
 
     @Test
