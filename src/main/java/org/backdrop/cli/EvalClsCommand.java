@@ -96,7 +96,8 @@ final class EvalClsCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write a results folder: results.json (all numbers, the inputs, the model's SHA-256) and CSV tables.")
+            description = "Also write a results folder: results.json (all numbers, the inputs, the model's SHA-256) and CSV tables,"
+                    + " predictions.csv among them with each sample's true and predicted class.")
     Path outDir;
 
     @Option(names = "--table", description = "Print a Markdown table row of accuracies in percent (Original, then each variant) instead of text.")
