@@ -14,21 +14,12 @@ import java.util.Optional;
  * @param flips samples right on the original and wrong on a variant, per model and variant
  * @param skipped a line per sample or input that was skipped, with the reason
  * @param cancelled whether the run stopped early on request
- * @param flipsNote why {@code flips} is empty although samples may have flipped, or an empty text when
- *     the flipped samples are listed
  */
 public record EvaluationResults(EvaluationKind kind, List<String> models, List<String> variants, List<CellResult> cells,
-        List<String> classNames, List<FlippedSample> flips, List<String> skipped, boolean cancelled, String flipsNote) {
-
-    /** Results whose flipped samples are listed. */
-    public EvaluationResults(EvaluationKind kind, List<String> models, List<String> variants, List<CellResult> cells, List<String> classNames,
-            List<FlippedSample> flips, List<String> skipped, boolean cancelled) {
-        this(kind, models, variants, cells, classNames, flips, skipped, cancelled, "");
-    }
+        List<String> classNames, List<FlippedSample> flips, List<String> skipped, boolean cancelled) {
 
     /** Copies the lists. */
     public EvaluationResults {
-        flipsNote = flipsNote == null ? "" : flipsNote;
         models = List.copyOf(models);
         variants = List.copyOf(variants);
         cells = List.copyOf(cells);

@@ -235,10 +235,10 @@ public final class EvaluationViewModel {
         selectedModel.set(evaluated.models().isEmpty() ? null : evaluated.models().get(0));
         selectedVariant.set(evaluated.variants().isEmpty() ? null : evaluated.variants().get(evaluated.variants().size() - 1));
         results.set(evaluated);
-        flipsPlaceholder.set(evaluated.flipsNote().isEmpty() ? NO_FLIPS : evaluated.flipsNote());
+        flipsPlaceholder.set(NO_FLIPS);
         updateFlips();
         long flips = evaluated.flips().size();
-        String flipsText = evaluated.flipsNote().isEmpty() ? "; " + flips + " flipped samples" : "; flipped samples not listed (see their tab)";
+        String flipsText = "; " + flips + " flipped samples";
         summary.set(evaluated.cells().size() + " results" + (evaluated.cancelled() ? " (cancelled before the end)" : "")
                 + (evaluated.kind() == EvaluationKind.CLASSIFICATION ? flipsText : "")
                 + (evaluated.skipped().isEmpty() ? "" : "; " + evaluated.skipped().size() + " skipped"));
