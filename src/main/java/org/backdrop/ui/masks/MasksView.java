@@ -11,7 +11,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -28,6 +27,7 @@ import org.backdrop.segment.MasksFile;
 import org.backdrop.ui.Dialogs;
 import org.backdrop.ui.StudioSession;
 import org.backdrop.ui.cluster.RunOn;
+import org.backdrop.ui.cluster.RunOnChoice;
 import org.backdrop.ui.task.ProgressTask;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
@@ -180,18 +180,8 @@ public final class MasksView {
 
     /** Returns the choice between this computer and the Spark cluster, enabled while a Spark installation is set up. */
     private ChoiceBox<RunOn> runOnChoice() {
-        ChoiceBox<RunOn> runOn = new ChoiceBox<>();
-        runOn.setId("mask-run-on");
-        runOn.getItems().setAll(RunOn.values());
-        runOn.valueProperty().bindBidirectional(model.runOnProperty());
-        runOn.disableProperty().bind(Bindings.createBooleanBinding(() -> model.sparkProperty().get().isEmpty(), model.sparkProperty()));
-        model.sparkProperty().addListener((observable, before, after) -> {
-            if (after.isEmpty()) {
-                model.runOnProperty().set(RunOn.THIS_COMPUTER);
-            }
-        });
-        runOn.setTooltip(new Tooltip("Spark cluster runs 'masks --engine spark' through the installation set in Edit › Spark cluster…"));
-        return runOn;
+        return RunOnChoice.create("mask-run-on", model.runOnProperty(), model.sparkProperty(),
+                "Spark cluster runs 'masks --engine spark' through the installation set in Edit › Spark cluster…");
     }
 
     /** Starts computing masks, unless a computation is already running. */

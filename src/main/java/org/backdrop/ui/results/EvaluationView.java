@@ -30,6 +30,7 @@ import javafx.util.StringConverter;
 import org.backdrop.model.DeviceRequest;
 import org.backdrop.ui.Dialogs;
 import org.backdrop.ui.cluster.RunOn;
+import org.backdrop.ui.cluster.RunOnChoice;
 import org.backdrop.ui.controls.RemovableCell;
 import org.backdrop.ui.StudioSession;
 import org.backdrop.ui.task.ProgressTask;
@@ -176,19 +177,9 @@ public final class EvaluationView {
 
     /** Returns the choice between this computer and the Spark cluster, enabled while a Spark installation is set up. */
     private ChoiceBox<RunOn> runOnChoice() {
-        ChoiceBox<RunOn> runOn = new ChoiceBox<>();
-        runOn.setId("evaluation-run-on");
-        runOn.getItems().setAll(RunOn.values());
-        runOn.valueProperty().bindBidirectional(model.runOnProperty());
-        runOn.disableProperty().bind(Bindings.createBooleanBinding(() -> model.sparkProperty().get().isEmpty(), model.sparkProperty()));
-        model.sparkProperty().addListener((observable, before, after) -> {
-            if (after.isEmpty()) {
-                model.runOnProperty().set(RunOn.THIS_COMPUTER);
-            }
-        });
-        runOn.setTooltip(new Tooltip("Spark cluster runs 'eval-cls --engine spark' per model through the installation set in Edit › Spark cluster…;"
-                + " the device applies to its executors"));
-        return runOn;
+        return RunOnChoice.create("evaluation-run-on", model.runOnProperty(), model.sparkProperty(),
+                "Spark cluster runs 'eval-cls --engine spark' per model through the installation set in Edit › Spark cluster…;"
+                + " the device applies to its executors");
     }
 
     private ListView<ModelInput> modelList() {
