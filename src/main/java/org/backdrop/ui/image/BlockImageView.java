@@ -58,17 +58,39 @@ public final class BlockImageView {
      *     shrink it first with {@link Thumbnails#downscale}
      */
     public void show(RgbImage source) {
-        int factor = Thumbnails.enlargement(source.width(), source.height(), side);
-        int width = source.width() * factor;
-        int height = source.height() * factor;
-        if (width > side || height > side) {
-            throw new IllegalArgumentException("a " + source.width() + " x " + source.height() + " image does not fit a thumbnail view of "
-                    + side + " x " + side + " pixels; shrink it first");
-        }
+        int factor = checkedEnlargement(source.width(), source.height());
         buffer.updateBuffer(unused -> {
             draw(source, factor);
-            return new Rectangle2D(0, 0, width, height);
+            return new Rectangle2D(0, 0, source.width() * factor, source.height() * factor);
         });
+        showViewport(source.width() * factor, source.height() * factor);
+    }
+
+    /**
+     * Shows a {@code width x height} image of opaque ARGB pixels, stored row-major in {@code argb} from
+     * {@code offset}, enlarged as {@link #show(RgbImage)} does. Reads {@code argb} during the call only.
+     *
+     * @throws IllegalArgumentException if the image is larger than {@code side} on either axis
+     */
+    public void show(int[] argb, int offset, int width, int height) {
+        int factor = checkedEnlargement(width, height);
+        buffer.updateBuffer(unused -> {
+            draw(argb, offset, width, height, factor);
+            return new Rectangle2D(0, 0, width * factor, height * factor);
+        });
+        showViewport(width * factor, height * factor);
+    }
+
+    private int checkedEnlargement(int width, int height) {
+        int factor = Thumbnails.enlargement(width, height, side);
+        if (width * factor > side || height * factor > side) {
+            throw new IllegalArgumentException("a " + width + " x " + height + " image does not fit a thumbnail view of " + side + " x " + side
+                    + " pixels; shrink it first");
+        }
+        return factor;
+    }
+
+    private void showViewport(int width, int height) {
         if (width != shownWidth || height != shownHeight) {
             view.setViewport(new Rectangle2D(0, 0, width, height));
             shownWidth = width;
@@ -83,6 +105,25 @@ public final class BlockImageView {
     }
 
     /** Writes one output row per source row, then copies it to the rows below that the same block covers. */
+    private void draw(int[] argb, int offset, int width, int height, int factor) {
+        for (int y = 0; y < height; y++) {
+            int row = y * factor * side;
+            int in = offset + y * width;
+            if (factor == 1) {
+                System.arraycopy(argb, in, pixels, row, width);
+                continue;
+            }
+            for (int x = 0; x < width; x++) {
+                int out = row + x * factor;
+                Arrays.fill(pixels, out, out + factor, argb[in + x]);
+            }
+            for (int copy = 1; copy < factor; copy++) {
+                System.arraycopy(pixels, row, pixels, row + copy * side, width * factor);
+            }
+        }
+    }
+
+    /** Draws RGB pixels as {@link #draw(int[], int, int, int, int)} draws ARGB ones. */
     private void draw(RgbImage source, int factor) {
         byte[] rgb = source.pixels();
         int width = source.width() * factor;

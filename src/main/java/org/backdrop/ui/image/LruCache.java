@@ -7,7 +7,7 @@ import java.util.Map;
  * A map that contains at most {@code capacity} entries and drops the least recently used one when full.
  * Thread-safe.
  */
-public final class LruCache<K, V> {
+public final class LruCache<K, V> implements ThumbnailLoader.Cache<K, V> {
 
     private final Map<K, V> entries;
 
@@ -24,6 +24,7 @@ public final class LruCache<K, V> {
     }
 
     /** Returns the value for {@code key} and marks it recently used, or null when absent. */
+    @Override
     public synchronized V get(K key) {
         return entries.get(key);
     }
@@ -36,6 +37,7 @@ public final class LruCache<K, V> {
         return entries.size();
     }
 
+    @Override
     public synchronized void clear() {
         entries.clear();
     }

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes thumbnails on a few background threads and keeps the recent ones in an LRU cache. Requests
+ * Decodes thumbnails on a few background threads and keeps the recent ones in a cache. Requests
  * are served newest first and the oldest are dropped beyond {@code maxPending}, so fast scrolling
  * through a large grid decodes only what is on screen.
  *
@@ -25,20 +25,47 @@ public final class ThumbnailLoader<K, V> implements AutoCloseable {
         V render(K key) throws IOException;
     }
 
+    /** The thumbnails that a loader finds without rendering. Thread-safe. */
+    public interface Cache<K, V> {
+        /** Returns the cached thumbnail for {@code key}, or null when absent. */
+        V get(K key);
+
+        void clear();
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ThumbnailLoader.class);
 
     private record Request<K, V>(K key, Consumer<V> onReady) {}
 
-    private final LruCache<K, V> cache;
+    private final Cache<K, V> cache;
     private final LinkedBlockingDeque<Request<K, V>> pending = new LinkedBlockingDeque<>();
     private final Set<K> failed = new HashSet<>();
     private final Renderer<K, V> renderer;
     private final int maxPending;
     private final Thread[] workers;
 
+    /** Creates a loader that keeps the last {@code cacheSize} thumbnails that {@code renderer} returns in an {@link LruCache}. */
     public ThumbnailLoader(Renderer<K, V> renderer, int cacheSize, int maxPending, int threads) {
+        this(new LruCache<>(cacheSize), renderer, maxPending, threads);
+    }
+
+    private ThumbnailLoader(LruCache<K, V> cache, Renderer<K, V> renderer, int maxPending, int threads) {
+        this(key -> {
+            V image = renderer.render(key);
+            if (image != null) {
+                cache.put(key, image);
+            }
+            return image;
+        }, cache, maxPending, threads);
+    }
+
+    /**
+     * Creates a loader whose {@code renderer} stores each thumbnail in {@code cache} itself. A renderer
+     * returns null when there is nothing to show, for example because the cache was cleared meanwhile.
+     */
+    public ThumbnailLoader(Renderer<K, V> renderer, Cache<K, V> cache, int maxPending, int threads) {
         this.renderer = renderer;
-        this.cache = new LruCache<>(cacheSize);
+        this.cache = cache;
         this.maxPending = maxPending;
         this.workers = new Thread[threads];
         for (int i = 0; i < threads; i++) {
@@ -92,9 +119,7 @@ public final class ThumbnailLoader<K, V> implements AutoCloseable {
 
     private V render(K key) {
         try {
-            V image = renderer.render(key);
-            cache.put(key, image);
-            return image;
+            return renderer.render(key);
         } catch (IOException | RuntimeException e) {
             boolean first;
             synchronized (failed) {

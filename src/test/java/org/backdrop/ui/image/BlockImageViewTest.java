@@ -64,6 +64,23 @@ class BlockImageViewTest {
     }
 
     @Test
+    void enlargesArgbPixelsFromAnOffset(FxRobot robot) {
+        BlockImageView view = new BlockImageView(7);
+        // The same two pixels as above, ARGB, after one pixel that is not part of the image.
+        int[] argb = {0xFFFFFFFF, 0xFF0A141E, 0xFF28323C, 0xFFFFFFFF};
+        robot.interact(() -> view.show(argb, 1, 2, 1));
+
+        assertEquals(new Rectangle2D(0, 0, 6, 3), view.view().getViewport());
+        PixelReader pixels = view.view().getImage().getPixelReader();
+        for (int y = 0; y < 3; y++) {
+            for (int x = 0; x < 6; x++) {
+                int expected = x < 3 ? 0xFF0A141E : 0xFF28323C;
+                assertEquals(expected, pixels.getArgb(x, y), "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
     void clearShowsNothing(FxRobot robot) {
         BlockImageView view = new BlockImageView(7);
         robot.interact(() -> {
