@@ -20,7 +20,7 @@ jpackage \
   --input target/jpackage-input \
   --main-jar backdrop.jar \
   --main-class org.backdrop.Launcher \
-  --java-options "-Xmx4g" \
+  --java-options "-Xmx4g -XX:TieredStopAtLevel=1" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files" \
   --dest target/installer
 
