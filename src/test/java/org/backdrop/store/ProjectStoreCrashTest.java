@@ -31,7 +31,9 @@ class ProjectStoreCrashTest {
         ProjectStore.create(project).close();
         Path childLog = temp.resolve("child.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(), project.toString())
+        // The killed child cannot delete the native library sqlite-jdbc extracts, so it goes into the test's folder.
+        Process child = new ProcessBuilder(java, "-Dorg.sqlite.tmpdir=" + temp, "-cp", System.getProperty("java.class.path"),
+                CrashingWriter.class.getName(), project.toString())
                 .redirectError(childLog.toFile())
                 .start();
 
