@@ -260,6 +260,10 @@ final class MainWindow {
         return MaskEditorWindow.open(session, root, sample);
     }
 
+    ReviewViewModel reviewModel() {
+        return reviewModel;
+    }
+
     MasksViewModel masksModel() {
         return masksModel;
     }

@@ -115,7 +115,8 @@ final class ScreenshotSteps {
         run(List.of("convert", file.toString(), "-strip", "-colors", "256", "PNG8:" + file), file);
     }
 
-    private static void run(List<String> command, Path file) throws Exception {
+    /** Runs {@code command}, an ImageMagick call that writes {@code file}, and fails when it does. */
+    static void run(List<String> command, Path file) throws Exception {
         Process process = new ProcessBuilder(command).inheritIO().start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException(command.get(0) + " failed for " + file);

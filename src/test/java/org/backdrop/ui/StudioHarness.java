@@ -63,6 +63,16 @@ public final class StudioHarness implements AutoCloseable {
         window.show(MainWindow.Screen.valueOf(screen.toUpperCase(java.util.Locale.ROOT)));
     }
 
+    /** The review screen's state. */
+    public org.backdrop.ui.review.ReviewViewModel review() {
+        return window.reviewModel();
+    }
+
+    /** Opens the export dialog, as File › Export… does, and returns it. */
+    public org.backdrop.ui.export.ExportDialog showExport() {
+        return window.showExport();
+    }
+
     /** The masks screen's state. */
     public org.backdrop.ui.masks.MasksViewModel masks() {
         return window.masksModel();

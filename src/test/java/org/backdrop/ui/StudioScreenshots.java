@@ -9,26 +9,31 @@ import static org.backdrop.ui.ScreenshotSteps.waitFor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import javafx.stage.Window;
 import org.backdrop.model.DeviceRequest;
 import org.backdrop.store.ProjectStore;
 import org.backdrop.ui.backgrounds.BackgroundsViewModel;
 import org.backdrop.ui.editor.MaskEditorViewModel;
 import org.backdrop.ui.editor.MaskEditorWindow;
+import org.backdrop.ui.export.ExportDialog;
 import org.backdrop.ui.masks.MasksViewModel;
+import org.backdrop.ui.review.ReviewViewModel;
 
 /**
- * Takes the screenshots of the Backgrounds panel's tabs and of the mask editor's threshold slider in
- * {@code docs/screenshots} from the shared fixtures. The Backgrounds screenshots show a project on a
- * copy of the six-image COCO subset with masks from its annotations and the fixture photos as scenes.
- * The editor screenshot shows masks that the selfie segmentation model computed for the four people
- * of the FastestDet example image.
+ * Takes the screenshots of the studio's screens in {@code docs/screenshots} from the shared fixtures:
+ * Masks, Review, Browse (light and dark), the Backgrounds panel's tabs, the Export dialog over the main
+ * window, and the mask editor's threshold slider. All but the editor show a project on a copy of the
+ * six-image COCO subset with masks from its annotations, four review decisions (two accepted, one
+ * rejected, one edited) and the fixture photos as scenes. The editor screenshot shows masks that the
+ * selfie segmentation model computed for the four people of the FastestDet example image.
  *
- * <p>Run under Xvfb from the repository root after {@code ./mvnw -q -B -o test-compile} and
- * {@code ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt}:
- * {@code xvfb-run -s "-screen 0 1400x900x24" java -cp "target/test-classes:target/classes:$(cat target/cp.txt)"
+ * <p>Run under Xvfb from the repository root after {@code ./mvnw -q -B -o test-compile
+ * dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test}:
+ * {@code xvfb-run -a -s "-screen 0 1400x900x24" java -cp "target/test-classes:target/classes:$(cat target/cp.txt)"
  * org.backdrop.ui.StudioScreenshots ../shared docs/screenshots}. It needs ImageMagick's {@code import} and
  * {@code convert}, and the same fixtures give the same images.
  */
@@ -38,16 +43,81 @@ public final class StudioScreenshots {
 
     public static void main(String[] args) throws Exception {
         ScreenshotSteps.run(args, (harness, fixtures, work, out) -> {
-            backgrounds(harness, fixtures, work, out);
+            openCoco(harness, fixtures, work);
+            views(harness, out);
+            backgrounds(harness, fixtures, out);
+            export(harness, out);
             editor(harness, fixtures, work, out);
         });
     }
 
-    private static void backgrounds(StudioHarness harness, Path fixtures, Path work, Path out) throws Exception {
+    /** Creates a project on a copy of the COCO subset and computes its masks from the annotations. */
+    private static void openCoco(StudioHarness harness, Path fixtures, Path work) throws Exception {
         Path coco = copy(fixtures.resolve("coco/icevision_coco2017_subset"), work.resolve("coco"));
         openThen(harness, done -> harness.createProject(coco.resolve("annotations.json"), work.resolve("coco" + ProjectStore.EXTENSION), dataset -> done.set(true)));
         computeMasks(harness, "annotations");
+    }
 
+    /**
+     * Takes the Masks screen with its summary, then makes four review decisions (accepted, accepted,
+     * rejected, edited) so that Review and Browse show their status colours and counts, in both themes.
+     */
+    private static void views(StudioHarness harness, Path out) throws Exception {
+        Window main = onFx(() -> harness.scene().getWindow());
+        capture(out.resolve("masks.png"), main);
+
+        ReviewViewModel review = harness.review();
+        onFx(() -> {
+            review.accept();
+            review.accept();
+            review.reject();
+            review.markEdited();
+            // Goes back to the second sample, an accepted one, because its upright photo keeps the PNG under 300 KB.
+            review.previous();
+            review.previous();
+            review.previous();
+            harness.show("review");
+            return null;
+        });
+        capture(out.resolve("review.png"), main);
+
+        onFx(() -> {
+            harness.show("browse");
+            return null;
+        });
+        capture(out.resolve("browse.png"), main);
+        onFx(() -> {
+            harness.darkTheme(true);
+            return null;
+        });
+        capture(out.resolve("browse-dark.png"), main);
+        onFx(() -> {
+            harness.darkTheme(false);
+            // The first sample again, which the Backgrounds screen previews.
+            review.previous();
+            return null;
+        });
+    }
+
+    /** Opens File › Export… over the main window with the backgrounds chosen on the Backgrounds screen. */
+    private static void export(StudioHarness harness, Path out) throws Exception {
+        Window main = onFx(() -> harness.scene().getWindow());
+        ExportDialog dialog = onFx(harness::showExport);
+        Path file = out.resolve("export.png");
+        capture(file, main);
+        // Xvfb runs no window manager, so the dialog has no frame of its own and a grey line marks its edge.
+        String edge = onFx(() -> String.format(Locale.ROOT, "rectangle %d,%d %d,%d", Math.round(dialog.stage().getX()) - 1,
+                Math.round(dialog.stage().getY()) - 1, Math.round(dialog.stage().getX() + dialog.stage().getWidth()),
+                Math.round(dialog.stage().getY() + dialog.stage().getHeight())));
+        ScreenshotSteps.run(List.of("convert", file.toString(), "-fill", "none", "-stroke", "#7a7f88", "-draw", edge,
+                "-colors", "256", "PNG8:" + file), file);
+        onFx(() -> {
+            dialog.stage().close();
+            return null;
+        });
+    }
+
+    private static void backgrounds(StudioHarness harness, Path fixtures, Path out) throws Exception {
         BackgroundsViewModel model = harness.backgrounds();
         onFx(() -> {
             harness.show("backgrounds");
