@@ -75,9 +75,11 @@ class MainWindowTest {
     }
 
     @Test
-    void evaluateOpensWithoutDataset(FxRobot robot) {
+    void evaluateOpensWithoutDataset(FxRobot robot) throws Exception {
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT5).release(javafx.scene.input.KeyCode.DIGIT5,
                 javafx.scene.input.KeyCode.CONTROL);
+        // Under load the tab can change a few pulses after the key is released.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#run-evaluation").tryQuery().isPresent());
 
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         assertEquals("Evaluate", tabs.getSelectionModel().getSelectedItem().getText());

@@ -284,6 +284,11 @@ public final class BrowseView {
             }
             setText(sample.id());
             int index = session.indexOf(sample);
+            if (index < 0) {
+                // While another dataset opens, the grid can redraw its old samples before it receives the new ones.
+                image.clear();
+                return;
+            }
             boolean withOverlay = overlay.isSelected();
             // A cached thumbnail is drawn without allocating a key, a request or a callback.
             if (cache.draw(index, withOverlay, image)) {

@@ -56,7 +56,7 @@ class BrowseViewTest {
                 robot.lookup(".counts").queryAs(Label.class).getText());
 
         robot.doubleClickOn(dog);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> opened.get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> opened.get() != null);
         assertEquals(dog, opened.get().id());
     }
 
@@ -66,13 +66,13 @@ class BrowseViewTest {
         // (4 to 7) covers thumbnail pixels 28 to 55. The overlay mixes 45 % of (0, 200, 255) into white:
         // 255 * 0.55 = 140.25, plus 0, 90 and 114.75, gives (140, 230, 255).
         robot.interact(() -> StudioTestData.giveMasks(session));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> firstThumbnailPixel(robot, 28, 28) == 0xFF8CE6FF);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> firstThumbnailPixel(robot, 28, 28) == 0xFF8CE6FF);
         assertEquals(0xFF8CE6FF, firstThumbnailPixel(robot, 55, 55));
         assertEquals(0xFF000000, firstThumbnailPixel(robot, 27, 28));
         assertEquals(0xFF000000, firstThumbnailPixel(robot, 56, 55));
 
         robot.clickOn("Mask overlay");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> firstThumbnailPixel(robot, 28, 28) == 0xFFFFFFFF);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> firstThumbnailPixel(robot, 28, 28) == 0xFFFFFFFF);
         assertEquals(0xFFFFFFFF, firstThumbnailPixel(robot, 55, 55));
         assertEquals(0xFF000000, firstThumbnailPixel(robot, 56, 55));
     }
