@@ -218,8 +218,10 @@ class SubmittedSparkJobTest {
         Files.createDirectories(home.resolve("jars"));
         Path bin = Files.createDirectories(home.resolve("bin"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String script = "#!/bin/sh\nexec " + quote(java) + " -Xmx512m " + JavaModuleOptions.defaultModuleOptions() + " -cp "
-                + quote(System.getProperty("java.class.path")) + " org.apache.spark.deploy.SparkSubmit \"$@\"\n";
+        // The cancel test kills spark-submit, so its Spark folders go where the test run keeps its temporary files.
+        String script = "#!/bin/sh\nexec " + quote(java) + " -Xmx512m -Djava.io.tmpdir=" + quote(System.getProperty("java.io.tmpdir")) + " "
+                + JavaModuleOptions.defaultModuleOptions() + " -cp " + quote(System.getProperty("java.class.path"))
+                + " org.apache.spark.deploy.SparkSubmit \"$@\"\n";
         Path submit = Files.writeString(bin.resolve("spark-submit"), script);
         Files.setPosixFilePermissions(submit, PosixFilePermissions.fromString("rwxr-xr-x"));
         return home;
