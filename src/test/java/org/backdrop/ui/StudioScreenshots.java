@@ -26,9 +26,9 @@ import org.backdrop.ui.review.ReviewViewModel;
 /**
  * Takes the screenshots of the studio's screens in {@code docs/screenshots} from the shared fixtures:
  * Masks, Review, Browse (light and dark), the Backgrounds panel's tabs, the Export dialog over the main
- * window, and the mask editor's threshold slider. All but the editor show a project on a copy of the
- * six-image COCO subset with masks from its annotations, four review decisions (two accepted, one
- * rejected, one edited) and the fixture photos as scenes. The editor screenshot shows masks that the
+ * window, and the mask editor with an annotation mask and with its threshold slider. All but the threshold
+ * screenshot show a project on a copy of the six-image COCO subset with masks from its annotations,
+ * four review decisions (two accepted, one rejected, one edited) and the fixture photos as scenes. The threshold screenshot shows masks that the
  * selfie segmentation model computed for the four people of the FastestDet example image.
  *
  * <p>Run under Xvfb from the repository root after {@code ./mvnw -q -B -o test-compile
@@ -140,6 +140,7 @@ public final class StudioScreenshots {
         capture(out.resolve("backgrounds-mean.png"));
 
         selectTab(harness, "#background-options", 0);
+        capture(out.resolve("backgrounds.png"));
         onFx(() -> {
             harness.darkTheme(true);
             return null;
@@ -152,6 +153,13 @@ public final class StudioScreenshots {
     }
 
     private static void editor(StudioHarness harness, Path fixtures, Path work, Path out) throws Exception {
+        MaskEditorWindow annotated = onFx(() -> harness.editMask(0));
+        capture(out.resolve("editor.png"), annotated.stage());
+        onFx(() -> {
+            annotated.stage().close();
+            return null;
+        });
+
         Path people = Files.createDirectories(work.resolve("people/person"));
         Files.copy(fixtures.resolve("models/detection_coco/3.jpg"), people.resolve("street.jpg"));
         openThen(harness, done -> harness.open(people.getParent(), dataset -> done.set(true)));
