@@ -43,13 +43,10 @@ public final class EvaluationViewModel {
     /** The IoU threshold of the precision-recall curves. */
     public static final double CURVE_IOU = 0.5;
 
-    private static final String NO_FLIPS = "No flipped samples for this model and variant";
-
     private final ClassifierFiles.Opener opener;
     private final Function<SparkInstallation, JobSubmitter> submitters;
     private final ObjectProperty<RunOn> runOn = new SimpleObjectProperty<>(RunOn.THIS_COMPUTER);
     private final ObjectProperty<Optional<SparkInstallation>> spark = new SimpleObjectProperty<>(Optional.empty());
-    private final ReadOnlyStringWrapper flipsPlaceholder = new ReadOnlyStringWrapper(NO_FLIPS);
     private final ObjectProperty<EvaluationKind> kind = new SimpleObjectProperty<>(EvaluationKind.CLASSIFICATION);
     private final ObservableList<ModelInput> models = FXCollections.observableArrayList();
     private final ObservableList<DetectionsInput> detections = FXCollections.observableArrayList();
@@ -114,11 +111,6 @@ public final class EvaluationViewModel {
     /** Returns the configured Spark installation, empty when classifiers can run on this computer only. */
     public ObjectProperty<Optional<SparkInstallation>> sparkProperty() {
         return spark;
-    }
-
-    /** Returns what the flipped-sample list shows when it is empty: that none flipped, or why none are listed. */
-    public ReadOnlyStringProperty flipsPlaceholderProperty() {
-        return flipsPlaceholder.getReadOnlyProperty();
     }
 
     public ObjectProperty<DeviceRequest> deviceProperty() {
@@ -235,12 +227,10 @@ public final class EvaluationViewModel {
         selectedModel.set(evaluated.models().isEmpty() ? null : evaluated.models().get(0));
         selectedVariant.set(evaluated.variants().isEmpty() ? null : evaluated.variants().get(evaluated.variants().size() - 1));
         results.set(evaluated);
-        flipsPlaceholder.set(NO_FLIPS);
         updateFlips();
         long flips = evaluated.flips().size();
-        String flipsText = "; " + flips + " flipped samples";
         summary.set(evaluated.cells().size() + " results" + (evaluated.cancelled() ? " (cancelled before the end)" : "")
-                + (evaluated.kind() == EvaluationKind.CLASSIFICATION ? flipsText : "")
+                + (evaluated.kind() == EvaluationKind.CLASSIFICATION ? "; " + flips + " flipped samples" : "")
                 + (evaluated.skipped().isEmpty() ? "" : "; " + evaluated.skipped().size() + " skipped"));
     }
 

@@ -60,10 +60,7 @@ final class FlipsViewer {
         this.model = model;
         list = new ListView<>(model.visibleFlips());
         list.setId("flips-list");
-        Label placeholder = new Label();
-        placeholder.setWrapText(true);
-        placeholder.textProperty().bind(model.flipsPlaceholderProperty());
-        list.setPlaceholder(placeholder);
+        list.setPlaceholder(new Label("No flipped samples for this model and variant"));
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(FlippedSample flip, boolean empty) {
