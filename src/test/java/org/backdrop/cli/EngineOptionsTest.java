@@ -66,7 +66,7 @@ class EngineOptionsTest {
     }
 
     @Test
-    void hadoopUriForLocalOnlyOptionIsAUsageError() throws Exception {
+    void hadoopUriForLocalPathRejected() throws Exception {
         CliRunner.Result result = augment("--curated", "hdfs://namenode:8020/ids.txt");
         assertEquals(ExitCodes.USAGE, result.exitCode());
         assertTrue(result.err().contains("'hdfs://namenode:8020/ids.txt' is a URI, but this option takes a local path"), result.err());

@@ -55,7 +55,8 @@ class SegmentationModelTest {
         // A probability is at most 1, so nothing is greater than 1.
         assertEquals(0, probabilities.threshold(1.0).foregroundFraction());
         for (float value : probabilities.values()) {
-            assertTrue(value >= 0 && value <= 1, "probability " + value + " is outside 0 to 1");
+            assertTrue(value >= 0, "probability " + value + " is below 0");
+            assertTrue(value <= 1, "probability " + value + " is above 1");
         }
     }
 

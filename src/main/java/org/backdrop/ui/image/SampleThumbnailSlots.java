@@ -38,12 +38,12 @@ public final class SampleThumbnailSlots implements ThumbnailLoader.Cache<SampleT
     /**
      * Renders the sample and stores it in the slot cache that fits it; called on a loader thread.
      *
-     * @return the cache that now holds the thumbnail, or null when the caches were cleared while it rendered
+     * @return the cache that now contains the thumbnail, or null when the caches were cleared while it rendered
      * @throws IllegalArgumentException if {@code key} asks for another thumbnail size than this cache's
      */
     public ThumbnailSlots render(SampleThumbnails.Key key) throws IOException {
         if (key.maxSide() != maxSide) {
-            throw new IllegalArgumentException("this cache holds thumbnails of at most " + maxSide + " pixels, not " + key.maxSide());
+            throw new IllegalArgumentException("invalid thumbnail size " + key.maxSide() + ": this cache stores thumbnails of at most " + maxSide + " pixels");
         }
         int smallEpoch = small.epoch();
         int largeEpoch = large.epoch();

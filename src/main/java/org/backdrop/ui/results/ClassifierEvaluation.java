@@ -164,7 +164,7 @@ final class ClassifierEvaluation {
     /**
      * Returns the samples of {@code predictions} that are wrong on the variant and right in {@code original}
      * (paired by sample id), in the original's order, with the class names looked up in {@code classNames}.
-     * When the predictions cannot be paired (a repeated id), a line in {@code skipped} says why.
+     * When the predictions cannot be paired (a repeated id), a line in {@code skipped} gives the reason.
      */
     static List<FlippedSample> flips(String model, String variant, List<Prediction> original, List<Prediction> predictions,
             Dataset originalDataset, Dataset variantDataset, List<String> classNames, List<String> skipped) {

@@ -70,7 +70,7 @@ class CommandArgumentsTest {
     }
 
     @Test
-    void evalClsWithoutInputOrWithZeroBatchIsRejected() {
+    void evalClsRejectsInvalidArguments() {
         assertThrows(IllegalArgumentException.class,
                 () -> CommandArguments.evalCls(Path.of("/m.onnx"), Path.of("/m.spec.json"), List.of(), "cpu", 8, Optional.empty(), "yarn"));
         assertThrows(IllegalArgumentException.class,
